@@ -1,0 +1,8 @@
+namespace Parley.Cli;
+
+/// <summary>Entry point of the <c>parley</c> tool.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    public static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+}
