@@ -13,9 +13,9 @@ internal static class YamlDocumentReader
     public static DocumentNode? Read(string text, string fileName, List<Diagnostic> diagnostics)
     {
         var anchors = new Dictionary<string, DocumentNode>(StringComparer.Ordinal);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             Expect<StreamStart>(parser);
             if (parser.Current is StreamEnd)
             {
@@ -37,6 +37,13 @@ internal static class YamlDocumentReader
         {
             var message = e.InnerException is not null && e.Message.Contains("See inner exception", StringComparison.Ordinal) ? e.InnerException.Message : e.Message;
             diagnostics.Add(Diagnostic.Error($"Malformed YAML: {Clean(message)}", At(fileName, e.Start), expected: "valid YAML syntax"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (e.g. an unclosed flow sequence at the end).
+            var at = parser.Current?.End ?? Mark.Empty;
+            diagnostics.Add(Diagnostic.Error("Malformed YAML: the text after this point cannot be parsed (an unclosed '[', '{' or quote?).", At(fileName, at), expected: "valid YAML syntax"));
             return null;
         }
     }
