@@ -19,7 +19,7 @@ internal static class DidYouMean
         }
 
         var allowed = Math.Max(1, Math.Min(3, (name.Length + 2) / 3));
-        return best is not null && bestDistance <= allowed ? best : null;
+        return best is not null && bestDistance <= allowed && bestDistance < name.Length ? best : null;
     }
 
     /// <summary>" Did you mean 'x'?" or an empty string.</summary>
