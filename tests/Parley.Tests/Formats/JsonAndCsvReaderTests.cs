@@ -280,3 +280,25 @@ public sealed class DiagnosticTextTests
         Assert.Equal("s.yaml:10:22: error: Position 200 lies outside the scale of issue 'a' (0 to 100). (actor 'k', issue 'a'); expected a position from 0 to 100", text);
     }
 }
+
+public sealed class SchemaAndDocsTests
+{
+    [Fact]
+    public void The_embedded_schema_is_the_file_in_the_repository()
+    {
+        var onDisk = File.ReadAllText(Path.Combine(RepoRoot, "schema", "parley-scenario.schema.json"));
+        Assert.Equal(onDisk, ScenarioFiles.JsonSchemaText);
+        Assert.Contains("https://json-schema.org/draft/2020-12/schema", onDisk, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_example_in_the_format_doc_is_a_valid_scenario()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var end = doc.IndexOf("```", start, StringComparison.Ordinal);
+        var scenario = Valid(Parse(doc[start..end], "scenario-format.md.yaml"));
+        Assert.Equal(2, scenario.Issues.Count);
+        Assert.Equal(20, scenario.Actors[0].CapabilityOn("sanctions"));
+    }
+}
