@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Best;
 
 namespace Parley.Core.Models;
 
@@ -12,6 +13,7 @@ public static class ModelCatalog
         new CompromiseModel(),
         new SalienceMeanModel(),
         new MedianVoterModel(),
+        new BestModel(),
     ];
 
     /// <summary>All models, in the order they are listed and run by default.</summary>
