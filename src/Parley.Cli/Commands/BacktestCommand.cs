@@ -263,10 +263,10 @@ public static class BacktestCommand
         var table = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Ascii)
             .AddColumn("Model")
             .AddColumn(new TableColumn("MAE").RightAligned())
-            .AddColumn(new TableColumn("Median AE").RightAligned())
+            .AddColumn(new TableColumn("MdAE").RightAligned())
             .AddColumn(new TableColumn(F($"≤{result.HitThreshold:0.##}")).RightAligned())
             .AddColumn(new TableColumn(F($"MAE {pct}% CI")).RightAligned())
-            .AddColumn(new TableColumn($"Δ vs {result.ReferenceModel}").RightAligned())
+            .AddColumn(new TableColumn("Δ MAE").RightAligned())
             .AddColumn(new TableColumn(F($"Δ {pct}% CI")).RightAligned());
         foreach (var m in result.Models)
         {
@@ -275,14 +275,15 @@ public static class BacktestCommand
                 F($"{m.MeanAbsoluteError:F2}"),
                 F($"{m.MedianAbsoluteError:F2}"),
                 F($"{m.ShareWithin * 100:F1}%"),
-                F($"[{m.MaeLow:F2}, {m.MaeHigh:F2}]"),
+                F($"{m.MaeLow:F2}…{m.MaeHigh:F2}"),
                 F($"{m.DifferenceToReference:+0.00;-0.00;0.00}"),
-                F($"[{m.DifferenceLow:+0.00;-0.00;0.00}, {m.DifferenceHigh:+0.00;-0.00;0.00}]")));
+                F($"{m.DifferenceLow:+0.00;-0.00;0.00}…{m.DifferenceHigh:+0.00;-0.00;0.00}")));
         }
 
         console.Write(table);
         writer.WriteLine(F($"{result.CaseCount} issues in {result.ProposalCount} proposals from {Path.GetFileName(data.FileName)} ({data.SkippedWithoutOutcome} rows without outcome skipped, {data.SkippedInvalid} malformed rows skipped)."));
-        writer.WriteLine(F($"MAE = mean |forecast − outcome| on 0–100; ≤{result.HitThreshold:0.##} = share of issues within {result.HitThreshold:0.##} points; intervals: {pct}% percentile bootstrap, {result.Replicates} replicates resampling proposals; Δ < 0 beats {result.ReferenceModel} (paired)."));
+        writer.WriteLine(F($"MAE = mean |forecast − outcome| on 0–100; MdAE = median absolute error; ≤{result.HitThreshold:0.##} = share of issues within {result.HitThreshold:0.##} points."));
+        writer.WriteLine(F($"Δ MAE = MAE − MAE of {result.ReferenceModel} (< 0 is better). Intervals: {pct}% percentile bootstrap, {result.Replicates} replicates resampling proposals (paired for Δ)."));
         writer.WriteLine(F($"Seed: {result.Seed}"));
     }
 
