@@ -102,7 +102,14 @@ public static class DeuReader
             return ReadResult<DeuDataset>.Failure(diagnostics);
         }
 
-        var capabilities = ReadCapabilities(parser.Record ?? [], header, fileName, parser.RawRow, diagnostics);
+        var capabilityRow = parser.Record ?? [];
+        var capabilities = ReadCapabilities(capabilityRow, header, fileName, parser.RawRow, diagnostics);
+        if (badQuoteLines.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Error("The header or the capability row has a malformed quoted field.", new SourceLocation(fileName, badQuoteLines.Min())));
+            return ReadResult<DeuDataset>.Failure(diagnostics);
+        }
+
         if (capabilities is null)
         {
             return ReadResult<DeuDataset>.Failure(diagnostics);
