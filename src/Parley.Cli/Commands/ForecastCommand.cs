@@ -18,13 +18,6 @@ internal static class ForecastCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var rounds = new Option<int?>("--rounds", "-r") { Description = "Rounds for scholz2011 (default 10); the round limit for bdm (default 100)." };
-        rounds.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 0 or > 100_000)
-            {
-                r.AddError("--rounds must be between 0 and 100000.");
-            }
-        });
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var output = new Option<string?>("--out", "-o") { Description = "Write the output to this file instead of standard output." };
@@ -36,6 +29,11 @@ internal static class ForecastCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(rounds) is < 0 or > 100_000)
+            {
+                return Task.FromResult(context.UsageError($"--rounds must be between 0 and 100000, not {parse.GetValue(rounds)}."));
+            }
+
             var selected = ModelSelection.Resolve(parse.GetValue(models), ModelCatalog.Defaults, context, out var code);
             if (selected is null)
             {
