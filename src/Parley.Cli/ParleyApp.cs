@@ -15,6 +15,7 @@ public static class ParleyApp
             ForecastCommand.Create(context),
             ValidateCommand.Create(context),
             ModelsCommand.Create(context),
+            BacktestCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Best;
 using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Core.Models;
@@ -15,6 +16,7 @@ public static class ModelCatalog
         new MedianVoterModel(),
         new ExpectedUtilityModel(ExpectedUtilityVariant.Scholz2011),
         new ExpectedUtilityModel(ExpectedUtilityVariant.Bdm),
+        new BestModel(),
     ];
 
     /// <summary>All models, in the order they are listed and run by default.</summary>
