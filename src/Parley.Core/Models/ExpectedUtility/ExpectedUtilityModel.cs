@@ -126,10 +126,14 @@ public sealed class ExpectedUtilityModel : IssueModel
         private readonly double[] _ones;
         private readonly bool _parallel;
         private readonly double _origin;
+        private readonly double[] _logSuccess;
+        private readonly double[] _logFailure;
 
         public RoundStep(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording, double origin)
         {
             _origin = origin;
+            _logSuccess = new double[n * n];
+            _logFailure = new double[n * n];
             _n = n;
             _input = input;
             _variant = variant;
@@ -148,6 +152,7 @@ public sealed class ExpectedUtilityModel : IssueModel
 
             // Offers, with the round's exponents in the votes and the receiver's in the utilities.
             _probabilities.Build(x, w, r, _delta, _variant);
+            FillUtilityLogs(x);
             var next = new double[n];
             var chosen = new ChosenOffer[n];
             var allOffers = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
@@ -160,7 +165,8 @@ public sealed class ExpectedUtilityModel : IssueModel
                 var best = ChosenOffer.None;
                 var xi = x[i];
                 var ri = r[i];
-                var usq = 2 - (4 * VictoryProbabilities.Distance(0.5, ri));
+                var usq = 2 - (4 * Math.Pow(0.5, ri));
+                var row = i * n;
                 for (var j = 0; j < n; j++)
                 {
                     var xj = x[j];
@@ -169,9 +175,9 @@ public sealed class ExpectedUtilityModel : IssueModel
                         continue;
                     }
 
-                    var d = Math.Abs(xi - xj) / _delta;
-                    var us = 2 - (4 * VictoryProbabilities.Distance(0.5 - (0.5 * d), ri));
-                    var uf = 2 - (4 * VictoryProbabilities.Distance(0.5 + (0.5 * d), ri));
+                    // Uₛ = 2 − 4(0.5 − 0.5d)^rᵢ and U_f = 2 − 4(0.5 + 0.5d)^rᵢ, as exp(rᵢ·ln(…)).
+                    var us = 2 - (4 * Math.Exp(ri * _logSuccess[row + j]));
+                    var uf = 2 - (4 * Math.Exp(ri * _logFailure[row + j]));
                     var pij = forI[j];
                     var pji = againstI[j];
                     var a = (s[j] * ((pij * us) + ((1 - pij) * uf))) + ((1 - s[j]) * us) - usq;
@@ -226,6 +232,52 @@ public sealed class ExpectedUtilityModel : IssueModel
             }
 
             return (next, r, RecordOffers(chosen, allOffers));
+        }
+
+        /// <summary>
+        /// Fills ln(0.5 − 0.5d) and ln(0.5 + 0.5d) for every pair, d = |xᵢ − xⱼ|/Δ: one pair of
+        /// logarithms per pair of actors, shared by both directions, instead of two powers per ordered pair.
+        /// </summary>
+        private void FillUtilityLogs(double[] x)
+        {
+            // Tile by tile, so that the mirrored writes stay in cache.
+            const int Tile = 32;
+            var n = _n;
+            var tiles = (n + Tile - 1) / Tile;
+            void TileRow(int ib)
+            {
+                var i0 = ib * Tile;
+                var i1 = Math.Min(n, i0 + Tile);
+                for (var j0 = i0; j0 < n; j0 += Tile)
+                {
+                    var j1 = Math.Min(n, j0 + Tile);
+                    for (var i = i0; i < i1; i++)
+                    {
+                        for (var j = Math.Max(j0, i + 1); j < j1; j++)
+                        {
+                            var d = Math.Abs(x[i] - x[j]) / _delta;
+                            var success = Math.Log(0.5 - (0.5 * d));
+                            var failure = Math.Log(0.5 + (0.5 * d));
+                            _logSuccess[(i * n) + j] = success;
+                            _logSuccess[(j * n) + i] = success;
+                            _logFailure[(i * n) + j] = failure;
+                            _logFailure[(j * n) + i] = failure;
+                        }
+                    }
+                }
+            }
+
+            if (_parallel)
+            {
+                Parallel.For(0, tiles, TileRow);
+            }
+            else
+            {
+                for (var ib = 0; ib < tiles; ib++)
+                {
+                    TileRow(ib);
+                }
+            }
         }
 
         /// <summary>True when <paramref name="c"/> should replace <paramref name="best"/> (ties keep the earlier actor).</summary>

@@ -23,7 +23,8 @@ internal sealed class VictoryProbabilities
     private readonly double[] _sorted;      // positions, ascending (canonical order)
     private readonly int[] _order;          // canonical index → actor
     private readonly int[] _rank;           // actor → canonical index
-    private readonly double[] _prefix;      // row j (length n+1): prefix sums of w_k g_k(x_j) in canonical order
+    private readonly double[] _values;      // voter-major [t·n + s] = w_(t) g_(t)(x_(s)), canonical indices
+    private readonly double[] _prefix;      // target-major, row s (length n+1): prefix sums over voters of w g(x_(s))
     private readonly double[] _perVoter;
     private readonly double[] _x;
     private ExpectedUtilityVariant _variant;
@@ -38,6 +39,7 @@ internal sealed class VictoryProbabilities
         _rank = new int[n];
         _prefix = new double[n * (n + 1)];
         _perVoter = new double[n];
+        _values = new double[n * n];
         _x = new double[n];
     }
 
@@ -83,6 +85,7 @@ internal sealed class VictoryProbabilities
         var invDelta = 1.0 / delta;
         var scholz = variant == ExpectedUtilityVariant.Scholz2011;
         For(n, t => Voter(t, w, r, invDelta, scholz));
+        TransposeValuesIntoPrefixRows();
         For(n, PrefixRow);
         if (scholz)
         {
@@ -104,7 +107,7 @@ internal sealed class VictoryProbabilities
     {
         var n = _n;
         var a = _x[i];
-        var rowI = i * (n + 1);
+        var rowI = _rank[i] * (n + 1);
         var prefix = _prefix;
         var sorted = _sorted;
         int below = 0, atOrBelow = 0;
@@ -136,7 +139,7 @@ internal sealed class VictoryProbabilities
                 atOrBelow++;
             }
 
-            var rowJ = j * (n + 1);
+            var rowJ = t * (n + 1);
             double nij, nji;
             if (a < b)
             {
@@ -166,12 +169,9 @@ internal sealed class VictoryProbabilities
         }
     }
 
-    /// <summary>(d)^r, with the exponent-1 case exact and cheap.</summary>
-    internal static double Distance(double d, double r) => r == 1.0 ? d : Math.Pow(d, r);
-
     /// <summary>
-    /// Voter at canonical index t: writes wₖgₖ(x_p) into every target row p (column t+1), and, for
-    /// the Scholz normaliser, Σ_p Σ_q |wₖgₖ(x_p) − wₖgₖ(x_q)| from the values in ascending order.
+    /// Voter at canonical index t: fills its row of wₖgₖ(x_(s)) for every target s (contiguous), and,
+    /// for the Scholz normaliser, Σ_p Σ_q |wₖgₖ(x_p) − wₖgₖ(x_q)| from those values in ascending order.
     /// </summary>
     private void Voter(int t, double[] w, double[] r, double invDelta, bool scholz)
     {
@@ -181,10 +181,22 @@ internal sealed class VictoryProbabilities
         var xk = sorted[t];
         var wk = w[k];
         var rk = r[k];
-        var prefix = _prefix;
-        for (var s = 0; s < n; s++)
+        var values = _values;
+        var row = t * n;
+        if (rk == 1.0)
         {
-            prefix[(_order[s] * (n + 1)) + t + 1] = wk * Distance(Math.Abs(sorted[s] - xk) * invDelta, rk);
+            for (var s = 0; s < n; s++)
+            {
+                values[row + s] = wk * (Math.Abs(sorted[s] - xk) * invDelta);
+            }
+        }
+        else
+        {
+            // (d/Δ)^r as exp(r·ln(d/Δ)), cheaper than Math.Pow; exp(r·(−∞)) = 0 at d = 0, as 0^r is.
+            for (var s = 0; s < n; s++)
+            {
+                values[row + s] = wk * Math.Exp(rk * Math.Log(Math.Abs(sorted[s] - xk) * invDelta));
+            }
         }
 
         if (!scholz)
@@ -194,7 +206,6 @@ internal sealed class VictoryProbabilities
 
         // Walk outwards from t: distances — and so the values — ascend on both sides. For values
         // v_(0) ≤ … ≤ v_(n−1), Σ_p Σ_q |v_p − v_q| = 2 Σ_m v_(m) (2m − n + 1).
-        var column = t + 1;
         int left = t - 1, right = t + 1;
         var rank = 1; // the voter itself, value 0, has rank 0
         var acc = 0.0;
@@ -210,11 +221,37 @@ internal sealed class VictoryProbabilities
                 s = right++;
             }
 
-            acc += prefix[(_order[s] * (n + 1)) + column] * ((2.0 * rank) - n + 1);
+            acc += values[row + s] * ((2.0 * rank) - n + 1);
             rank++;
         }
 
         _perVoter[t] = 2.0 * acc;
+    }
+
+    /// <summary>Copies the voter-major values into the target-major prefix rows, tile by tile so that both sides stay in cache.</summary>
+    private void TransposeValuesIntoPrefixRows()
+    {
+        const int Tile = 32;
+        var n = _n;
+        var values = _values;
+        var prefix = _prefix;
+        var tiles = (n + Tile - 1) / Tile;
+        For(tiles, tb =>
+        {
+            var t0 = tb * Tile;
+            var t1 = Math.Min(n, t0 + Tile);
+            for (var s0 = 0; s0 < n; s0 += Tile)
+            {
+                var s1 = Math.Min(n, s0 + Tile);
+                for (var t = t0; t < t1; t++)
+                {
+                    for (var s = s0; s < s1; s++)
+                    {
+                        prefix[(s * (n + 1)) + t + 1] = values[(t * n) + s];
+                    }
+                }
+            }
+        });
     }
 
     /// <summary>Turns row j's values into prefix sums, in canonical order.</summary>
@@ -231,15 +268,15 @@ internal sealed class VictoryProbabilities
         }
     }
 
-    private static void For(int n, Action<int> body)
+    private void For(int count, Action<int> body)
     {
-        if (n >= ParallelThreshold)
+        if (_n >= ParallelThreshold)
         {
-            Parallel.For(0, n, body);
+            Parallel.For(0, count, body);
         }
         else
         {
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < count; i++)
             {
                 body(i);
             }
