@@ -12,6 +12,7 @@ public static class ModelCatalog
         new CompromiseModel(),
         new SalienceMeanModel(),
         new MedianVoterModel(),
+        new Ktab.KtabSmpModel(),
     ];
 
     /// <summary>All models, in the order they are listed and run by default.</summary>
