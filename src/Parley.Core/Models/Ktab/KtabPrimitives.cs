@@ -89,59 +89,53 @@ internal static class KtabPrimitives
         var pos = scratch.Slice(m * m, m);
         var neg = scratch.Slice((m * m) + m, m);
         var rest = scratch[((m * m) + (2 * m))..];
-        var rule = prm.VotingRule;
-        // Coalitions (§3.2.4): for each option i, accumulate over voters k in order for all j < i at once.
         for (var i = 0; i < m; i++)
         {
-            pos[..i].Fill(1e-8);
-            neg[..i].Fill(1e-8);
-            for (var k = 0; k < n; k++)
-            {
-                var wk = w[k];
-                var row = u.Slice(k * m, m);
-                var uki = row[i];
-                if (rule == KtabVotingRule.Prop)
-                {
-                    for (var j = 0; j < i; j++)
-                    {
-                        var v = wk * (uki - row[j]);
-                        if (v > 0)
-                        {
-                            pos[j] += v;
-                        }
-                        else if (v < 0)
-                        {
-                            neg[j] -= v;
-                        }
-                    }
-                }
-                else
-                {
-                    for (var j = 0; j < i; j++)
-                    {
-                        var v = Vote(rule, wk, uki, row[j]);
-                        if (v > 0)
-                        {
-                            pos[j] += v;
-                        }
-                        else if (v < 0)
-                        {
-                            neg[j] -= v;
-                        }
-                    }
-                }
-            }
-
-            for (var j = 0; j < i; j++)
-            {
-                c[(i * m) + j] = pos[j];
-                c[(j * m) + i] = neg[j];
-            }
-
-            c[(i * m) + i] = 1e-8;
+            CoalitionRow(prm.VotingRule, w, u, m, i, c, pos, neg);
         }
 
         Pce(prm, c, m, p, rest);
+    }
+
+    /// <summary>Row i of the coalition matrix (§3.2.4): C(i,j) and C(j,i) for every j &lt; i, and C(i,i), accumulated over voters in order.</summary>
+    public static void CoalitionRow(KtabVotingRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> u, int m, int i, Span<double> c, Span<double> pos, Span<double> neg)
+    {
+        var n = w.Length;
+        pos[..i].Fill(1e-8);
+        neg[..i].Fill(1e-8);
+        for (var k = 0; k < n; k++)
+        {
+            var wk = w[k];
+            var row = u.Slice(k * m, m);
+            var uki = row[i];
+            if (rule == KtabVotingRule.Prop)
+            {
+                KtabVector.CoalitionRowProp(wk, uki, row[..i], pos[..i], neg[..i]);
+            }
+            else
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var v = Vote(rule, wk, uki, row[j]);
+                    if (v > 0)
+                    {
+                        pos[j] += v;
+                    }
+                    else if (v < 0)
+                    {
+                        neg[j] -= v;
+                    }
+                }
+            }
+        }
+
+        for (var j = 0; j < i; j++)
+        {
+            c[(i * m) + j] = pos[j];
+            c[(j * m) + i] = neg[j];
+        }
+
+        c[(i * m) + i] = 1e-8;
     }
 
     /// <summary>Pairwise victory probabilities (§3.2.5) then the election (§3.2.6) on coalition matrix <paramref name="c"/>; scratch holds 2·m² + m doubles.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Parley.Core.Simulation;
 
 namespace Parley.Core.Models.Ktab;
@@ -272,18 +273,10 @@ internal sealed class KtabSmpEngine
         KtabPrimitives.BigR(_p.BigRRange, p, r);
         st.R = r;
 
-        // Sanity checks of §3.3 steps 5 and 6.
-        var du = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                var diff = u0[(i * n) + j] - KtabPrimitives.Util(delta[(i * n) + j], r[i]);
-                du += diff * diff;
-            }
-        }
-
-        if (Math.Sqrt(du) <= 1e-6)
+        // Sanity checks of §3.3 steps 5 and 6. A norm is above 1e-6 as soon as one entry is above
+        // 2e-6, so the scans stop at the first such entry (the usual case); only a matrix of tiny
+        // differences is summed in full.
+        if (SmallDifference(n, (i, j) => u0[(i * n) + j] - KtabPrimitives.Util(delta[(i * n) + j], r[i])))
         {
             throw new KtabSmpException("Utility values not in valid range: risk attitudes change no utility (KTAB aborts).");
         }
@@ -292,19 +285,11 @@ internal sealed class KtabSmpEngine
         var bad = new bool[n];
         Parallel.For(0, n, _parallel, h =>
         {
-            var sum = 0.0;
-            for (var i = 0; i < n; i++)
+            bad[h] = SmallDifference(n, (i, j) =>
             {
-                var e = KtabPrimitives.Est(adjust, r[h], r[i]);
-                for (var j = 0; j < n; j++)
-                {
-                    var dl = delta[(i * n) + j];
-                    var diff = KtabPrimitives.Util(dl, e) - KtabPrimitives.Util(dl, r[i]);
-                    sum += diff * diff;
-                }
-            }
-
-            bad[h] = Math.Sqrt(sum) <= 1e-6;
+                var dl = delta[(i * n) + j];
+                return KtabPrimitives.Util(dl, KtabPrimitives.Est(adjust, r[h], r[i])) - KtabPrimitives.Util(dl, r[i]);
+            });
         });
         if (Array.IndexOf(bad, true) is var hb and >= 0)
         {
@@ -323,6 +308,27 @@ internal sealed class KtabSmpEngine
 
         st.OwnU = own;
         st.WinProbabilities = WinningProbabilities(st);
+    }
+
+    /// <summary>True when the Frobenius norm of the n × n matrix <paramref name="diff"/> is ≤ 1e-6 (KTAB's duTol).</summary>
+    private static bool SmallDifference(int n, Func<int, int, double> diff)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var x = diff(i, j);
+                if (Math.Abs(x) > 2e-6)
+                {
+                    return false;
+                }
+
+                sum += x * x;
+            }
+        }
+
+        return Math.Sqrt(sum) <= 1e-6;
     }
 
     private double[] WinningProbabilities(KtabSmpState st)
@@ -392,7 +398,21 @@ internal sealed class KtabSmpEngine
     private void ParallelScalarPce(double[] u, int m, double[] p)
     {
         var scratch = new double[(3 * m * m) + (3 * m)];
-        KtabPrimitives.ScalarPce(_p, _c, u, m, p, scratch);
+        if ((long)_n * m * m < 200_000)
+        {
+            KtabPrimitives.ScalarPce(_p, _c, u, m, p, scratch);
+            return;
+        }
+
+        // Rows of the coalition matrix are independent and each writes its own slots.
+        var c = new double[m * m];
+        var rule = _p.VotingRule;
+        Parallel.For(0, m, _parallel, () => new double[2 * m], (i, _, buf) =>
+        {
+            KtabPrimitives.CoalitionRow(rule, _c, u, m, i, c, buf.AsSpan(0, m), buf.AsSpan(m, m));
+            return buf;
+        }, _ => { });
+        KtabPrimitives.Pce(_p, c, m, p, scratch);
     }
 
     /// <summary>Per-thread buffers.</summary>
@@ -401,6 +421,10 @@ internal sealed class KtabSmpEngine
         public double[] UT { get; } = new double[n * n];
 
         public double[] Diag { get; } = new double[n];
+
+        public double[] Pos { get; } = new double[n];
+
+        public double[] Neg { get; } = new double[n];
 
         public double[] Scratch { get; set; } = [];
 
@@ -423,11 +447,7 @@ internal sealed class KtabSmpEngine
         var dt = st.DeltaT;
         for (var m = 0; m < n; m++)
         {
-            var off = m * n;
-            for (var k = 0; k < n; k++)
-            {
-                ut[off + k] = KtabPrimitives.Util(dt[off + k], e[k]);
-            }
+            KtabVector.Util(dt.AsSpan(m * n, n), e, ut.AsSpan(m * n, n));
         }
 
         for (var k = 0; k < n; k++)
@@ -491,6 +511,41 @@ internal sealed class KtabSmpEngine
 
         var a0 = cij;
         var b0 = cji;
+        if (rule == KtabVotingRule.Prop)
+        {
+            // Third-party votes are independent of each other (they use A0 and B0 only), so they are
+            // computed for all n at once; only the accumulation below is sequential, in order of n.
+            var pos = ws.Pos;
+            var neg = ws.Neg;
+            KtabVector.ThirdPartyVotesProp(colI, colJ, diag, _w, a0, b0, _p.ThirdPartyCommit, pos, neg);
+            pos[i] = 0;
+            pos[j] = 0;
+            neg[i] = 0;
+            neg[j] = 0;
+            for (var t = 0; t < n; t++)
+            {
+                // Adding +0 or subtracting −0 leaves a positive strength unchanged, so this equals
+                // "if vn > 0 add it to Cij, if vn < 0 subtract it from Cji".
+                cij += pos[t];
+                cji -= neg[t];
+            }
+        }
+        else
+        {
+            ThirdPartiesScalar(colI, colJ, diag, i, j, a0, b0, ref cij, ref cji);
+        }
+
+        var phi = cij / (cij + cji);
+        var phi2 = cji / (cij + cji);
+        var uContest = (phi * uWin) + (phi2 * uLose);
+        var uChallenge = ((1 - sj) * uWin) + (sj * uContest);
+        return (phi, uChallenge - uSq);
+    }
+
+    private void ThirdPartiesScalar(ReadOnlySpan<double> colI, ReadOnlySpan<double> colJ, ReadOnlySpan<double> diag, int i, int j, double a0, double b0, ref double cij, ref double cji)
+    {
+        var n = _n;
+        var rule = _p.VotingRule;
         var tpc = _p.ThirdPartyCommit;
         var w = _w;
         for (var t = 0; t < n; t++)
@@ -545,11 +600,6 @@ internal sealed class KtabSmpEngine
             }
         }
 
-        var phi = cij / (cij + cji);
-        var phi2 = cji / (cij + cji);
-        var uContest = (phi * uWin) + (phi2 * uLose);
-        var uChallenge = ((1 - sj) * uWin) + (sj * uContest);
-        return (phi, uChallenge - uSq);
     }
 
     /// <summary>Interpolation of §3.7 between the current positions of i and j.</summary>
@@ -696,6 +746,14 @@ internal sealed class KtabSmpEngine
         }
 
         // 3. Bargain utilities ν(a, b) for every actor a (bargain-major: nu[b·N + a]) and ν(a, SQ).
+        var initiators = new long[nb];
+        var receivers = new long[nb];
+        for (var b = 0; b < nb; b++)
+        {
+            initiators[b] = bargains[b].Initiator;
+            receivers[b] = bargains[b].Receiver;
+        }
+
         var nu = new double[nb * n];
         var nuSq = new double[n];
         var own = st.OwnU;
@@ -712,7 +770,45 @@ internal sealed class KtabSmpEngine
             }
 
             nuSq[a] = CheckNu(acc / n);
-            for (var b = 0; b < nb; b++)
+            var first = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                // L bargains side by side: each lane is one bargain's own running sum, in the order
+                // of §3.9 (its two new positions, then every other actor's utility in index order);
+                // lanes skip their initiator and receiver by adding +0, which changes nothing.
+                var len = Vector<double>.Count;
+                Span<double> start = stackalloc double[len];
+                Span<double> sums = stackalloc double[len];
+                for (; first <= nb - len; first += len)
+                {
+                    for (var l = 0; l < len; l++)
+                    {
+                        var bg = bargains[first + l];
+                        var s0 = KtabPrimitives.Util(KtabPrimitives.Dist(qa, bg.YI, sa), ra);
+                        s0 += KtabPrimitives.Util(KtabPrimitives.Dist(qa, bg.YJ, sa), ra);
+                        start[l] = s0;
+                    }
+
+                    var vacc = new Vector<double>(start);
+                    var vI = new Vector<long>(initiators, first);
+                    var vJ = new Vector<long>(receivers, first);
+                    var zero = Vector<double>.Zero;
+                    for (var t = 0; t < n; t++)
+                    {
+                        var vt = new Vector<long>(t);
+                        var skip = Vector.BitwiseOr(Vector.Equals(vI, vt), Vector.Equals(vJ, vt));
+                        vacc += Vector.ConditionalSelect(skip, zero, new Vector<double>(row[t]));
+                    }
+
+                    vacc.CopyTo(sums);
+                    for (var l = 0; l < len; l++)
+                    {
+                        nu[((first + l) * n) + a] = CheckNu(sums[l] / n);
+                    }
+                }
+            }
+
+            for (var b = first; b < nb; b++)
             {
                 var bg = bargains[b];
                 acc = KtabPrimitives.Util(KtabPrimitives.Dist(qa, bg.YI, sa), ra);
