@@ -77,6 +77,8 @@ internal sealed class KtabSmpEngine
     private readonly bool _identity;
     private readonly KtabSmpParameters _p;
     private readonly ParallelOptions _parallel;
+    private readonly double[] _wPad;
+    private readonly double[] _sPad;
 
     /// <summary>Creates the engine for N actors and D dimensions; saliences are actor-major on [0,1].</summary>
     public KtabSmpEngine(double[] capabilities, double[] saliences, int dimensions, KtabSmpParameters parameters)
@@ -149,6 +151,13 @@ internal sealed class KtabSmpEngine
             _a = _identity ? null : a;
         }
 
+        var stride = ((_n + Vector<double>.Count - 1) / Vector<double>.Count) * Vector<double>.Count;
+        _wPad = new double[stride];
+        _sPad = new double[stride];
+        Array.Fill(_wPad, 1.0);
+        Array.Fill(_sPad, 0.5);
+        _w.CopyTo(_wPad, 0);
+        _sTotal.CopyTo(_sPad, 0);
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = parameters.Threads > 0 ? parameters.Threads : -1 };
     }
 
@@ -418,6 +427,17 @@ internal sealed class KtabSmpEngine
     /// <summary>Per-thread buffers.</summary>
     private sealed class Workspace(int n)
     {
+        public double[] Gains { get; } = new double[n];
+
+        public double[] Phis { get; } = new double[n];
+
+        /// <summary>U^h row-major with padded rows: URow[t·stride + j] = U^h(t, j).</summary>
+        public double[] URow { get; set; } = [];
+
+        public double[] ColI { get; set; } = [];
+
+        public double[] DiagPad { get; set; } = [];
+
         public double[] UT { get; } = new double[n * n];
 
         public double[] Diag { get; } = new double[n];
@@ -453,6 +473,160 @@ internal sealed class KtabSmpEngine
         for (var k = 0; k < n; k++)
         {
             ws.Diag[k] = ut[(k * n) + k];
+        }
+    }
+
+    /// <summary>
+    /// Target selection of actor i under the Prop rule: E(i, i, i, j) for every j at once, with
+    /// the receivers j in SIMD lanes and the third parties n in a sequential loop, so every lane
+    /// accumulates its coalition strengths in exactly the order of §3.4.
+    /// </summary>
+    private void TargetGainsProp(KtabSmpState st, int i, Workspace ws)
+    {
+        int n = _n;
+        var len = Vector<double>.Count;
+        var stride = ((n + len - 1) / len) * len;
+        if (ws.URow.Length < n * stride)
+        {
+            ws.URow = new double[n * stride];
+            ws.ColI = new double[stride];
+            ws.DiagPad = new double[stride];
+            Array.Fill(ws.URow, 0.5);
+        }
+
+        var u = ws.URow;
+        var r = st.R;
+        var adjust = _p.BigRAdjust;
+        for (var t = 0; t < n; t++)
+        {
+            KtabVector.Util(st.Delta.AsSpan(t * n, n), KtabPrimitives.Est(adjust, r[i], r[t]), u.AsSpan(t * stride, n));
+        }
+
+        var colI = ws.ColI;
+        var diag = ws.DiagPad;
+        Array.Fill(colI, 0.5);
+        Array.Fill(diag, 0.5);
+        for (var t = 0; t < n; t++)
+        {
+            colI[t] = u[(t * stride) + i];
+            diag[t] = u[(t * stride) + t];
+        }
+
+        // KTAB's checks, per receiver, in scalar (the same values the lanes compute).
+        var uii = diag[i];
+        var rowI = u.AsSpan(i * stride, n);
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i)
+            {
+                continue;
+            }
+
+            var ukj = rowI[j];
+            var uSq = uii + ukj;
+            var uLose = ukj + ukj;
+            if (!(uSq >= 0 && uSq <= 2 && uii + uii >= 0 && uii + uii <= 2 && uLose >= 0 && uLose <= 2))
+            {
+                throw new KtabSmpException("Challenge: utility sums outside [0, 2] (KTAB aborts).");
+            }
+
+            if (!(_sTotal[j] > 0 && _sTotal[j] <= 1))
+            {
+                throw new KtabSmpException($"Challenge: actor {j}'s saliences sum to {_sTotal[j]}, outside (0, 1] (KTAB aborts).");
+            }
+
+            if (_identity && (_w[i] * (uii - ukj) < 0 || _w[j] * (colI[j] - diag[j]) > 0))
+            {
+                throw new KtabSmpException("Challenge: a principal votes against its own position (KTAB aborts).");
+            }
+        }
+
+        var wPad = _wPad;
+        var sPad = _sPad;
+        var zero = Vector<double>.Zero;
+        var one = Vector<double>.One;
+        var tiny = new Vector<double>(1e-10);
+        var vuii = new Vector<double>(uii);
+        var vwi = new Vector<double>(_w[i]);
+        var tpc = _p.ThirdPartyCommit;
+        var lanes = Vector<long>.Indices;
+        for (var j0 = 0; j0 < n; j0 += len)
+        {
+            var ukj = new Vector<double>(u, (i * stride) + j0);
+            var uSq = vuii + ukj;
+            var uWin = vuii + vuii;
+            var uLose = ukj + ukj;
+            var a = vwi * (vuii - ukj);
+            var b = new Vector<double>(wPad, j0) * (new Vector<double>(colI, j0) - new Vector<double>(diag, j0));
+            var cij = (tiny + Vector.Max(a, zero)) + Vector.Max(b, zero);
+            var cji = (tiny - Vector.Min(a, zero)) - Vector.Min(b, zero);
+            var a0 = cij;
+            var b0 = cji;
+            for (var t = 0; t < n; t++)
+            {
+                if (t == i)
+                {
+                    continue;
+                }
+
+                var uni = new Vector<double>(colI[t]);
+                var unn = new Vector<double>(diag[t]);
+                var wt = new Vector<double>(wPad[t]);
+                var unj = new Vector<double>(u, (t * stride) + j0);
+                var v = wt * (uni - unj);
+                var ci = Vector.ConditionalSelect(Vector.GreaterThan(v, zero), a0 + v, a0);
+                var cj = Vector.ConditionalSelect(Vector.LessThan(v, zero), b0 - v, b0);
+                var pi = ci / (ci + cj);
+                var pi2 = one - pi;
+                var uni2 = uni + uni;
+                var unj2 = unj + unj;
+                Vector<double> alpha, beta, gamma, eps;
+                if (tpc == KtabThirdPartyCommit.SemiCommit)
+                {
+                    alpha = uni2 + unn;
+                    beta = unj2 + unj;
+                    gamma = uni2 + uni;
+                    eps = unj2 + unn;
+                }
+                else if (tpc == KtabThirdPartyCommit.FullCommit)
+                {
+                    alpha = uni2 + uni;
+                    beta = unj2 + unj;
+                    gamma = alpha;
+                    eps = beta;
+                }
+                else
+                {
+                    alpha = uni2 + unn;
+                    beta = unj2 + unn;
+                    gamma = alpha;
+                    eps = beta;
+                }
+
+                var vn = wt * (((pi * alpha) + (pi2 * beta)) - ((pi * gamma) + (pi2 * eps)));
+                if (t >= j0 && t < j0 + len)
+                {
+                    // The lane whose receiver is t: t is a principal there, not a third party.
+                    vn = Vector.ConditionalSelect(Vector.Equals(lanes, new Vector<long>(t - j0)), zero, vn);
+                }
+
+                cij += Vector.Max(vn, zero);
+                cji -= Vector.Min(vn, zero);
+            }
+
+            var sum = cij + cji;
+            var phi = cij / sum;
+            var phi2 = cji / sum;
+            var uContest = (phi * uWin) + (phi2 * uLose);
+            var sj = new Vector<double>(sPad, j0);
+            var uChallenge = ((one - sj) * uWin) + (sj * uContest);
+            var gain = uChallenge - uSq;
+            var count = Math.Min(len, n - j0);
+            for (var l = 0; l < count; l++)
+            {
+                ws.Phis[j0 + l] = phi[l];
+                ws.Gains[j0 + l] = gain[l];
+            }
         }
     }
 
@@ -662,7 +836,24 @@ internal sealed class KtabSmpEngine
         var proposals = new KtabBargain[]?[n];
         Parallel.For(0, n, _parallel, () => new Workspace(n), (i, _, ws) =>
         {
-            BuildEstimates(st, i, ws);
+            var gains = ws.Gains;
+            var phis = ws.Phis;
+            if (_p.VotingRule == KtabVotingRule.Prop && Vector.IsHardwareAccelerated)
+            {
+                TargetGainsProp(st, i, ws);
+            }
+            else
+            {
+                BuildEstimates(st, i, ws);
+                for (var j = 0; j < n; j++)
+                {
+                    if (j != i)
+                    {
+                        (phis[j], gains[j]) = Challenge(ws, i, i, j);
+                    }
+                }
+            }
+
             var best = -1.0;
             var target = -1;
             var pBest = 0.0;
@@ -673,7 +864,7 @@ internal sealed class KtabSmpEngine
                     continue;
                 }
 
-                var (phi, gain) = Challenge(ws, i, i, j);
+                var (phi, gain) = (phis[j], gains[j]);
                 if (gain > 1e-5 && gain > best)
                 {
                     best = gain;

@@ -35,6 +35,32 @@ internal static class KtabVector
         }
     }
 
+    /// <summary>dst[k] = util(delta[k], r) for one risk attitude r (§3.2.2).</summary>
+    public static void Util(ReadOnlySpan<double> delta, double r, Span<double> dst)
+    {
+        var n = delta.Length;
+        var t = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var len = Vector<double>.Count;
+            var one = Vector<double>.One;
+            var rr = new Vector<double>(r);
+            for (; t <= n - len; t += len)
+            {
+                var d = new Vector<double>(delta[t..]);
+                var omd = one - d;
+                var near = omd * (one + (d * rr));
+                var far = omd * (one + rr);
+                Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near, far).CopyTo(dst[t..]);
+            }
+        }
+
+        for (; t < n; t++)
+        {
+            dst[t] = KtabPrimitives.Util(delta[t], r);
+        }
+    }
+
     /// <summary>
     /// The third-party votes vn of a challenge (§3.4 step 5) under the Prop voting rule, for every n:
     /// pos[n] = max(vn, 0) and neg[n] = min(vn, 0).
