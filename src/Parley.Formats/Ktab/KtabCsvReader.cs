@@ -120,7 +120,13 @@ public static class KtabCsvReader
         {
             var f = Field(columns, 3 + (2 * d));
             CheckLength(diags, f.Text, 256, $"The name of dimension {d + 1}", At(2, f.Column));
+            // The id drops the conventional " Position" suffix of the column header; the name keeps the text as KTAB prints it.
             var id = f.Text.Trim();
+            if (id.EndsWith(" Position", StringComparison.OrdinalIgnoreCase) && id.Length > " Position".Length)
+            {
+                id = id[..^" Position".Length].TrimEnd();
+            }
+
             if (id.Length == 0 || !issueIds.Add(id))
             {
                 var fallback = $"dim{d}";

@@ -387,8 +387,8 @@ internal static class KtabPrimitives
         }
     }
 
-    /// <summary>Risk attitudes from outcome probabilities (§3.2.7).</summary>
-    public static void BigR(KtabBigRRange range, ReadOnlySpan<double> p, Span<double> r)
+    /// <summary>Risk attitudes from outcome probabilities (§3.2.7); false (and R untouched) when all probabilities are equal, where KTAB's R is NaN.</summary>
+    public static bool BigR(KtabBigRRange range, ReadOnlySpan<double> p, Span<double> r)
     {
         double pMin = 1, pMax = 0, sum = 0;
         foreach (var x in p)
@@ -410,7 +410,8 @@ internal static class KtabPrimitives
 
         if (pMax == pMin)
         {
-            throw new KtabSmpException("Every position is equally likely to win (e.g. all actors share one position), so risk attitudes are undefined (0/0); KTAB would continue with NaN.");
+            // Every option is equally likely (e.g. all actors share one position): R is 0/0.
+            return false;
         }
 
         for (var i = 0; i < p.Length; i++)
@@ -422,5 +423,7 @@ internal static class KtabPrimitives
                 _ => ((2 * p[i]) - (pMax + pMin)) / (pMax - pMin),
             };
         }
+
+        return true;
     }
 }

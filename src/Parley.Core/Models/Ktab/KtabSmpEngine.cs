@@ -27,6 +27,9 @@ internal sealed class KtabSmpState
     /// <summary>Own estimated utilities U^a(a, n), row-major.</summary>
     public double[] OwnU { get; set; } = [];
 
+    /// <summary>True when every position was equally likely to win, so that risk attitudes are undefined (0/0).</summary>
+    public bool Degenerate { get; set; }
+
     /// <summary>Each actor's reported winning probability (§3.11).</summary>
     public double[] WinProbabilities { get; set; } = [];
 }
@@ -173,6 +176,11 @@ internal sealed class KtabSmpEngine
         try
         {
             Setup(state);
+            if (state.Degenerate)
+            {
+                throw new KtabSmpException("Every input position is equally likely to win (e.g. all actors share one position), so KTAB's risk attitudes are undefined (0/0); there is nothing to bargain over.");
+            }
+
             Record(run, state, detailTurns);
             double firstMove = 0;
             var iter = 0;
@@ -191,6 +199,12 @@ internal sealed class KtabSmpEngine
 
                 state = next;
                 onTurn?.Invoke(iter);
+                if (next.Degenerate)
+                {
+                    run.StopReason = $"stopped after {iter} turns: every position is equally likely to win (e.g. consensus), where KTAB's risk attitudes become NaN";
+                    break;
+                }
+
                 var ratio = move / (firstMove + 1e-4);
                 if (iter >= maxTurns)
                 {
@@ -279,8 +293,18 @@ internal sealed class KtabSmpEngine
         ParallelScalarPce(u0, n, p);
         st.RiskNeutralP = p;
         var r = new double[n];
-        KtabPrimitives.BigR(_p.BigRRange, p, r);
         st.R = r;
+        if (!KtabPrimitives.BigR(_p.BigRRange, p, r))
+        {
+            // KTAB would go on with NaN risk attitudes. Parley stops here: R is left at 0
+            // (risk-neutral) only to report the state's winning probabilities.
+            st.Degenerate = true;
+            var neutral = new double[n * n];
+            Array.Copy(u0, neutral, neutral.Length);
+            st.OwnU = neutral;
+            st.WinProbabilities = WinningProbabilities(st);
+            return;
+        }
 
         // Sanity checks of §3.3 steps 5 and 6. A norm is above 1e-6 as soon as one entry is above
         // 2e-6, so the scans stop at the first such entry (the usual case); only a matrix of tiny

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using Parley.Core.Simulation;
 
-namespace Parley.Benchmarks.Ktab;
+namespace Parley.Formats.Ktab;
 
-/// <summary>Seeded random scenarios in KTAB's CSV format (two-decimal inputs, like KTAB's own examples).</summary>
+/// <summary>Seeded random scenarios in KTAB's CSV format (two-decimal inputs, like KTAB's own examples), for benchmarks and tests.</summary>
 public static class KtabRandomScenario
 {
+    /// <summary>A random KTAB CSV of <paramref name="actors"/> × <paramref name="dims"/>; the same arguments always give the same text.</summary>
     public static string Csv(int actors, int dims, ulong seed)
     {
         var rng = new SeededRandom(seed, (ulong)((actors * 1000) + dims));
