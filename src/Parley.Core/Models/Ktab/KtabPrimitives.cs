@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Core.Models.Ktab;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Parley.Core.Models.Ktab;
 internal static class KtabPrimitives
 {
     /// <summary>Salience-weighted distance of §3.2.1 between an ideal and a position (difference taken component-wise).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dist(ReadOnlySpan<double> ideal, ReadOnlySpan<double> position, ReadOnlySpan<double> salience)
     {
         double num = 0.0, den = 0.0;
@@ -98,6 +101,7 @@ internal static class KtabPrimitives
     }
 
     /// <summary>Row i of the coalition matrix (§3.2.4): C(i,j) and C(j,i) for every j &lt; i, and C(i,i), accumulated over voters in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CoalitionRow(KtabVotingRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> u, int m, int i, Span<double> c, Span<double> pos, Span<double> neg)
     {
         var n = w.Length;
@@ -314,6 +318,7 @@ internal static class KtabPrimitives
     }
 
     /// <summary>Pairwise victory probabilities V from coalition strengths C (§3.2.5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void VProb(KtabVictoryProbModel vpm, ReadOnlySpan<double> c, int m, Span<double> v)
     {
         for (var i = 0; i < m; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Parley.Core.Simulation;
 
@@ -257,6 +258,7 @@ internal sealed class KtabSmpEngine
     }
 
     /// <summary>Per-state setup (§3.3) plus the reported winning probabilities (§3.11).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Setup(KtabSmpState st)
     {
         int n = _n, dd = _d;
@@ -476,6 +478,7 @@ internal sealed class KtabSmpEngine
     }
 
     /// <summary>Fills ws.UT[m·N + n] = U^h(n, m) and ws.Diag[n] = U^h(n, n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildEstimates(KtabSmpState st, int h, Workspace ws)
     {
         int n = _n;
@@ -505,6 +508,7 @@ internal sealed class KtabSmpEngine
     /// the receivers j in SIMD lanes and the third parties n in a sequential loop, so every lane
     /// accumulates its coalition strengths in exactly the order of §3.4.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TargetGainsProp(KtabSmpState st, int i, Workspace ws)
     {
         int n = _n;
@@ -655,6 +659,7 @@ internal sealed class KtabSmpEngine
     }
 
     /// <summary>Challenge evaluation E(h, k, i, j) of §3.4 with U = U^h held in <paramref name="ws"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Phi, double Gain) Challenge(Workspace ws, int k, int i, int j)
     {
         int n = _n;
@@ -851,6 +856,7 @@ internal sealed class KtabSmpEngine
     private static double Round4(double y) => Math.Truncate(0.5 + (y * 10000.0)) / 10000.0;
 
     /// <summary>One step (§4.1) from state <paramref name="st"/>; returns the next state's positions and ideals (not yet set up).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private KtabSmpState Step(KtabSmpState st, ulong seed, int turn, KtabSmpRun run, int detailTurns)
     {
         int n = _n, dd = _d;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Parley.Core.Models.Ktab;
@@ -10,6 +11,7 @@ namespace Parley.Core.Models.Ktab;
 internal static class KtabVector
 {
     /// <summary>dst[k] = util(delta[k], r[k]) (§3.2.2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Util(ReadOnlySpan<double> delta, ReadOnlySpan<double> r, Span<double> dst)
     {
         var n = delta.Length;
@@ -36,6 +38,7 @@ internal static class KtabVector
     }
 
     /// <summary>dst[k] = util(delta[k], r) for one risk attitude r (§3.2.2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Util(ReadOnlySpan<double> delta, double r, Span<double> dst)
     {
         var n = delta.Length;
@@ -65,6 +68,7 @@ internal static class KtabVector
     /// The third-party votes vn of a challenge (§3.4 step 5) under the Prop voting rule, for every n:
     /// pos[n] = max(vn, 0) and neg[n] = min(vn, 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ThirdPartyVotesProp(
         ReadOnlySpan<double> colI, ReadOnlySpan<double> colJ, ReadOnlySpan<double> diag, ReadOnlySpan<double> w,
         double a0, double b0, KtabThirdPartyCommit tpc, Span<double> pos, Span<double> neg)
@@ -167,6 +171,7 @@ internal static class KtabVector
     /// (§3.2.4): pos[j] += max(v, 0) and neg[j] −= min(v, 0), which equals the branchy update
     /// because the strengths are positive.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CoalitionRowProp(double wk, double uki, ReadOnlySpan<double> row, Span<double> pos, Span<double> neg)
     {
         var count = pos.Length;
