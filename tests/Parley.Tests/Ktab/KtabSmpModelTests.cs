@@ -70,6 +70,17 @@ public sealed class KtabSmpModelTests
         Assert.Contains("every issue", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Saliences_summing_above_1_are_rejected_unless_normalisation_is_asked_for()
+    {
+        var s = KtabData.ReadScenario("rand02").Scenario;
+        var heavy = new Scenario(s.Title, s.Issues, s.Actors, s.Stances.Select(st => st with { Salience = 0.9 }).ToList());
+        var ex = Assert.Throws<ArgumentException>(() => Model.Run(heavy, new ModelOptions()));
+        Assert.Contains("NormaliseSaliences", ex.Message, StringComparison.Ordinal);
+        var result = Model.Run(heavy, new ModelOptions { Parameters = new Dictionary<string, string> { ["NormaliseSaliences"] = "true" } });
+        Assert.All(result.Issues, i => Assert.True(i.Rounds.Count >= 3));
+    }
+
     [Theory]
     [InlineData("Voting", "Valid names")]
     [InlineData("VotingRule", "Valid values: Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp")]

@@ -29,7 +29,7 @@ public sealed class KtabSmpModel : IForecastModel
             prm = prm with { MaxTurns = rounds };
         }
 
-        var input = Compile(scenario);
+        var input = Compile(scenario, prm.NormaliseSaliences);
         var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, prm);
         var firstIssue = scenario.Issues[0].Id;
         var run = engine.Run(
@@ -46,7 +46,7 @@ public sealed class KtabSmpModel : IForecastModel
     internal sealed record Input(double[] Capabilities, double[] Saliences, double[] Positions, int Dimensions);
 
     /// <summary>Maps a scenario to KTAB's internal scale: position (x − min)/(max − min), salience as given (0–1).</summary>
-    internal static Input Compile(Scenario scenario)
+    internal static Input Compile(Scenario scenario, bool normaliseSaliences = false)
     {
         var n = scenario.Actors.Count;
         var dims = scenario.Issues.Count;
@@ -71,8 +71,18 @@ public sealed class KtabSmpModel : IForecastModel
                 total += stance.Salience;
             }
 
+            if (normaliseSaliences && total > 1)
+            {
+                for (var d = 0; d < dims; d++)
+                {
+                    s[(i * dims) + d] /= total;
+                }
+
+                total = 1;
+            }
+
             Preconditions.Check(total > 0 && total <= 1 + 1e-12, nameof(scenario),
-                $"Actor '{actor.Id}' has saliences summing to {total:0.####} over the issues; KTAB SMP needs each actor's saliences to sum to more than 0 and at most 1 (100 on KTAB's 0–100 scale).");
+                $"Actor '{actor.Id}' has saliences summing to {total:0.####} over the issues; KTAB SMP needs each actor's saliences to sum to more than 0 and at most 1 (100 on KTAB's 0–100 scale). Set the parameter NormaliseSaliences=true to divide them by their sum.");
         }
 
         return new Input(c, s, x, dims);

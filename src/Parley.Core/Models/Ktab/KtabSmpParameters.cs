@@ -186,6 +186,13 @@ public sealed record KtabSmpParameters
     /// <summary>Worker threads; 0 uses every core. Results do not depend on it.</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// When true, an actor whose saliences sum to more than 1 over the issues has them divided by
+    /// their sum (useful for Parley scenarios, whose saliences are per issue). KTAB has no such
+    /// option: its inputs must already sum to at most 100. Default false.
+    /// </summary>
+    public bool NormaliseSaliences { get; init; }
+
     /// <summary>Off-diagonal or non-unit entries of the accommodation matrix (identity when empty, as for CSV input).</summary>
     public IReadOnlyList<KtabAccommodation> Accommodation { get; init; } = [];
 
@@ -193,7 +200,7 @@ public sealed record KtabSmpParameters
     public static IReadOnlyList<string> Names { get; } =
     [
         "VictoryProbModel", "PCEModel", "StateTransitions", "VotingRule", "BigRAdjust", "BigRRange",
-        "ThirdPartyCommit", "InterVecBrgn", "BargnModel", "MaxTurns", "StopRatio", "Threads", "Accommodation",
+        "ThirdPartyCommit", "InterVecBrgn", "BargnModel", "MaxTurns", "StopRatio", "Threads", "NormaliseSaliences", "Accommodation",
     ];
 
     /// <summary>
@@ -228,6 +235,7 @@ public sealed record KtabSmpParameters
                 "MaxTurns" => p with { MaxTurns = ParseInt(name, value, 1, 100_000) },
                 "StopRatio" => p with { StopRatio = ParseDouble(name, value) },
                 "Threads" => p with { Threads = ParseInt(name, value, 0, 1024) },
+                "NormaliseSaliences" => p with { NormaliseSaliences = ParseBool(name, value) },
                 _ => p with { Accommodation = ParseAccommodation(value) },
             };
         }
@@ -261,6 +269,7 @@ public sealed record KtabSmpParameters
         Add("MaxTurns", MaxTurns, def.MaxTurns);
         Add("StopRatio", StopRatio, def.StopRatio);
         Add("Threads", Threads, def.Threads);
+        Add("NormaliseSaliences", NormaliseSaliences, def.NormaliseSaliences);
         if (Accommodation.Count > 0)
         {
             d["Accommodation"] = FormatAccommodation(Accommodation);
@@ -300,6 +309,9 @@ public sealed record KtabSmpParameters
 
         throw new ArgumentException($"Bad value '{value}' for ktab-smp parameter {name}. Valid values: {string.Join(", ", Enum.GetNames<T>())}.", nameof(value));
     }
+
+    private static bool ParseBool(string name, string value) =>
+        bool.TryParse(value, out var b) ? b : throw new ArgumentException($"Bad value '{value}' for ktab-smp parameter {name}. Valid values: true, false.", nameof(value));
 
     private static int ParseInt(string name, string value, int min, int max)
     {
