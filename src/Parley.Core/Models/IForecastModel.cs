@@ -34,8 +34,24 @@ public sealed record ModelOptions
     /// <summary>Seed for every random draw of the run (models that draw nothing ignore it).</summary>
     public ulong Seed { get; init; } = 20181128;
 
+    /// <summary>How much of the offers each round to keep in the result (all of them can be a lot for thousands of actors).</summary>
+    public OfferRecording Offers { get; init; } = OfferRecording.All;
+
     /// <summary>Model-specific parameters by name (e.g. from a KTAB XML file); models reject names they do not know.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>Which offers a model keeps in its result.</summary>
+public enum OfferRecording
+{
+    /// <summary>Every offer made, accepted or not.</summary>
+    All,
+
+    /// <summary>Only the offers actors took.</summary>
+    Accepted,
+
+    /// <summary>No offers (positions, risk exponents and means only).</summary>
+    None,
 }
 
 /// <summary>A progress report from a running model.</summary>

@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Core.Models;
 
@@ -12,6 +13,8 @@ public static class ModelCatalog
         new CompromiseModel(),
         new SalienceMeanModel(),
         new MedianVoterModel(),
+        new ExpectedUtilityModel(ExpectedUtilityVariant.Scholz2011),
+        new ExpectedUtilityModel(ExpectedUtilityVariant.Bdm),
         new Ktab.KtabSmpModel(),
     ];
 

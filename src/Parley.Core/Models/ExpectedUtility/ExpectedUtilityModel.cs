@@ -1,0 +1,361 @@
+using System.Globalization;
+using Parley.Core.Scenarios;
+
+namespace Parley.Core.Models.ExpectedUtility;
+
+/// <summary>
+/// Bueno de Mesquita's expected-utility model of bargaining on one issue, as formalised by
+/// Scholz, Calbert &amp; Smith (2011), in two variants (see <see cref="ExpectedUtilityVariant"/>).
+/// The equations as implemented are in <c>docs/models/expected-utility.md</c>.
+/// </summary>
+public sealed class ExpectedUtilityModel : IssueModel
+{
+    /// <summary>Rounds that <c>scholz2011</c> runs when none are asked for.</summary>
+    public const int DefaultScholzRounds = 10;
+
+    /// <summary>The most rounds <c>bdm</c> runs when no limit is given.</summary>
+    public const int DefaultBdmMaxRounds = 100;
+
+    /// <summary>
+    /// <c>bdm</c> stops once the weighted mean has moved by less than this share of the initial
+    /// position range Δ in three successive rounds (1e-4 × Δ: 0.01 on a 0–100 scale).
+    /// </summary>
+    public const double DefaultBdmTolerance = 1e-4;
+
+    /// <summary>Successive quiet rounds after which <c>bdm</c> stops.</summary>
+    public const int QuietRoundsToStop = 3;
+
+    /// <summary>Creates the model in the given variant.</summary>
+    public ExpectedUtilityModel(ExpectedUtilityVariant variant) => Variant = variant;
+
+    /// <summary>The variant this instance runs.</summary>
+    public ExpectedUtilityVariant Variant { get; }
+
+    /// <inheritdoc />
+    public override string Name => Variant == ExpectedUtilityVariant.Scholz2011 ? "scholz2011" : "bdm";
+
+    /// <inheritdoc />
+    public override string Description => Variant == ExpectedUtilityVariant.Scholz2011
+        ? "Expected-utility model, Scholz et al. (2011) formalisation: global vote normaliser, fixed rounds (10)."
+        : "Expected-utility model, Bueno de Mesquita (1994): P(a,b)+P(b,a)=1, nearest offer, runs until the mean settles.";
+
+    /// <inheritdoc />
+    public override string Source => Variant == ExpectedUtilityVariant.Scholz2011
+        ? "Scholz, Calbert & Smith (2011), J. Theoretical Politics 23(4); Bueno de Mesquita (1994)."
+        : "Bueno de Mesquita (1994), in Political Forecasting and Policy Analysis; Scholz et al. (2011).";
+
+    /// <inheritdoc />
+    public override IssueResult RunIssue(IssueInput input, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.NotNull(input, nameof(input));
+        Preconditions.NotNull(options, nameof(options));
+        var n = input.Count;
+        Preconditions.Check(n > 0, nameof(input), $"Issue '{input.IssueId}' has no actor with a position.");
+        var scholz = Variant == ExpectedUtilityVariant.Scholz2011;
+        var maxRounds = options.Rounds ?? (scholz ? DefaultScholzRounds : DefaultBdmMaxRounds);
+        Preconditions.Check(maxRounds >= 0, nameof(options), "The number of rounds must be zero or more.");
+        var tolerance = ReadTolerance(options);
+
+        var x = (double[])input.Positions.Clone();
+        var w = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            w[i] = input.Capabilities[i] * input.Saliences[i];
+        }
+
+        var delta = x.Max() - x.Min();
+        var rounds = new List<RoundState>(maxRounds + 1) { InitialRound(input) };
+        if (delta <= 0)
+        {
+            return new IssueResult(input.IssueId, x[0], input.ActorIds, rounds, "All actors start at the same position; nothing moves.");
+        }
+
+        var round = new RoundStep(n, input, Variant, delta, options.Offers);
+        var quiet = 0;
+        string? note = scholz ? null : $"Stopped at the round limit ({maxRounds}) before the mean settled.";
+        for (var k = 1; k <= maxRounds; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (next, risk, offers) = round.Run(x, w);
+            x = next;
+            var mean = IssueStatistics.WeightedMean(x, w);
+            rounds.Add(new RoundState(k, x, mean, IssueStatistics.MedianVoter(x, w), risk, offers));
+            progress?.Report(new ModelProgress(Name, input.IssueId, k, maxRounds));
+            if (!scholz)
+            {
+                quiet = Math.Abs(mean - rounds[k - 1].Mean) < tolerance * delta ? quiet + 1 : 0;
+                if (quiet >= QuietRoundsToStop)
+                {
+                    note = $"Converged after {k} rounds (mean moved < {tolerance.ToString(CultureInfo.InvariantCulture)}·Δ for {QuietRoundsToStop} rounds).";
+                    break;
+                }
+            }
+        }
+
+        return new IssueResult(input.IssueId, rounds[^1].Mean, input.ActorIds, rounds, note);
+    }
+
+    private static double ReadTolerance(ModelOptions options)
+    {
+        if (!options.Parameters.TryGetValue("tolerance", out var text))
+        {
+            return DefaultBdmTolerance;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"Parameter 'tolerance' must be a positive number, not '{text}'.", nameof(options));
+        }
+
+        return value;
+    }
+
+    /// <summary>One round of the model: risk exponents, offers, moves. Holds the reusable tables.</summary>
+    private sealed class RoundStep
+    {
+        private readonly int _n;
+        private readonly IssueInput _input;
+        private readonly ExpectedUtilityVariant _variant;
+        private readonly double _delta;
+        private readonly OfferRecording _recording;
+        private readonly VictoryProbabilities _probabilities;
+        private readonly double[] _ones;
+        private readonly bool _parallel;
+
+        public RoundStep(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording)
+        {
+            _n = n;
+            _input = input;
+            _variant = variant;
+            _delta = delta;
+            _recording = recording;
+            _probabilities = new VictoryProbabilities(n);
+            _ones = Enumerable.Repeat(1.0, n).ToArray();
+            _parallel = n >= 64;
+        }
+
+        public (double[] Positions, double[] Risk, IReadOnlyList<Offer>? Offers) Run(double[] x, double[] w)
+        {
+            var n = _n;
+            var s = _input.Saliences;
+            var r = RiskExponents(x, w);
+
+            // Offers, with the round's exponents in the votes and the receiver's in the utilities.
+            _probabilities.Build(x, w, r, _delta, _variant, _parallel);
+            var next = new double[n];
+            var chosen = new ChosenOffer[n];
+            var allOffers = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
+            void Receiver(int i)
+            {
+                var best = ChosenOffer.None;
+                var xi = x[i];
+                var ri = r[i];
+                for (var j = 0; j < n; j++)
+                {
+                    var xj = x[j];
+                    if (xj == xi)
+                    {
+                        continue;
+                    }
+
+                    var d = Math.Abs(xi - xj) / _delta;
+                    var (us, uf, usq) = Utilities(d, ri);
+                    var a = (s[j] * ((_probabilities.P(i, j) * us) + ((1 - _probabilities.P(i, j)) * uf))) + ((1 - s[j]) * us) - usq;
+                    var b = (s[i] * ((_probabilities.P(j, i) * us) + ((1 - _probabilities.P(j, i)) * uf))) + ((1 - s[i]) * us) - usq;
+                    OfferKind kind;
+                    double target;
+                    if (b > a && a > 0)
+                    {
+                        kind = OfferKind.Confrontation;
+                        target = xj;
+                    }
+                    else if (b > 0 && a < 0 && b > Math.Abs(a))
+                    {
+                        kind = OfferKind.Compromise;
+                        target = xi + ((xj - xi) * Math.Abs(a / b));
+                    }
+                    else if (b > 0 && a < 0 && b < Math.Abs(a))
+                    {
+                        kind = OfferKind.Capitulation;
+                        target = xj;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    allOffers?[i] ??= [];
+                    allOffers?[i]!.Add(new Offer(kind, _input.ActorIds[j], _input.ActorIds[i], a, b, target, false));
+                    var candidate = new ChosenOffer(j, kind, a, b, target, xj);
+                    if (Better(candidate, best, xi))
+                    {
+                        best = candidate;
+                    }
+                }
+
+                chosen[i] = best;
+                next[i] = best.From >= 0 ? best.Target : xi;
+            }
+
+            if (_parallel)
+            {
+                Parallel.For(0, n, Receiver);
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    Receiver(i);
+                }
+            }
+
+            return (next, r, RecordOffers(chosen, allOffers));
+        }
+
+        /// <summary>True when <paramref name="c"/> should replace <paramref name="best"/> (ties keep the earlier actor).</summary>
+        private bool Better(ChosenOffer c, ChosenOffer best, double xi)
+        {
+            if (best.From < 0)
+            {
+                return true;
+            }
+
+            if (_variant == ExpectedUtilityVariant.Bdm)
+            {
+                return Math.Abs(c.Target - xi) < Math.Abs(best.Target - xi);
+            }
+
+            var rc = Rank(c.Kind);
+            var rb = Rank(best.Kind);
+            if (rc != rb)
+            {
+                return rc < rb;
+            }
+
+            if (c.Kind == OfferKind.Compromise)
+            {
+                // The 2011 replication code's ranking: the smallest (|a|xᵢ + |b|xⱼ)/(|a| + |b|).
+                return CompromiseKey(c, xi) < CompromiseKey(best, xi);
+            }
+
+            return Math.Abs(c.Target - xi) < Math.Abs(best.Target - xi);
+        }
+
+        private static double CompromiseKey(ChosenOffer c, double xi)
+        {
+            var aa = Math.Abs(c.A);
+            var bb = Math.Abs(c.B);
+            return ((aa * xi) + (bb * c.FromPosition)) / (aa + bb);
+        }
+
+        private static int Rank(OfferKind kind) => kind switch
+        {
+            OfferKind.Confrontation => 0,
+            OfferKind.Compromise => 1,
+            _ => 2,
+        };
+
+        private List<Offer>? RecordOffers(ChosenOffer[] chosen, List<Offer>?[]? all)
+        {
+            switch (_recording)
+            {
+                case OfferRecording.None:
+                    return null;
+                case OfferRecording.Accepted:
+                    var accepted = new List<Offer>();
+                    for (var i = 0; i < chosen.Length; i++)
+                    {
+                        var c = chosen[i];
+                        if (c.From >= 0)
+                        {
+                            accepted.Add(new Offer(c.Kind, _input.ActorIds[c.From], _input.ActorIds[i], c.A, c.B, c.Target, true));
+                        }
+                    }
+
+                    return accepted;
+                default:
+                    var list = new List<Offer>();
+                    for (var i = 0; i < all!.Length; i++)
+                    {
+                        if (all[i] is null)
+                        {
+                            continue;
+                        }
+
+                        var acceptedFrom = chosen[i].From >= 0 ? _input.ActorIds[chosen[i].From] : null;
+                        foreach (var o in all[i]!)
+                        {
+                            list.Add(o with { Accepted = o.From == acceptedFrom });
+                        }
+                    }
+
+                    return list;
+            }
+        }
+
+        /// <summary>
+        /// Risk exponents for the round: with every r = 1, exposure Eᵢ = Σ_{j≠i} EU(j→i);
+        /// Rᵢ = (2Eᵢ − max E − min E)/(max E − min E); rᵢ = (1 − Rᵢ/3)/(1 + Rᵢ/3).
+        /// </summary>
+        private double[] RiskExponents(double[] x, double[] w)
+        {
+            var n = _n;
+            var s = _input.Saliences;
+            _probabilities.Build(x, w, _ones, _delta, _variant, _parallel);
+            var exposure = new double[n];
+            void Target(int i)
+            {
+                var e = 0.0;
+                for (var j = 0; j < n; j++)
+                {
+                    if (j == i)
+                    {
+                        continue;
+                    }
+
+                    var d = Math.Abs(x[j] - x[i]) / _delta;
+                    var (us, uf, usq) = Utilities(d, 1.0);
+                    var p = _probabilities.P(j, i);
+                    e += (s[i] * ((p * us) + ((1 - p) * uf))) + ((1 - s[i]) * us) - usq;
+                }
+
+                exposure[i] = e;
+            }
+
+            if (_parallel)
+            {
+                Parallel.For(0, n, Target);
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    Target(i);
+                }
+            }
+
+            var max = exposure.Max();
+            var min = exposure.Min();
+            var r = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var big = max > min ? ((2 * exposure[i]) - max - min) / (max - min) : 0;
+                r[i] = (1 - (big / 3)) / (1 + (big / 3));
+            }
+
+            return r;
+        }
+
+        /// <summary>Uₛ = 2 − 4(0.5 − 0.5d)^r, U_f = 2 − 4(0.5 + 0.5d)^r, U_sq = 2 − 4·0.5^r.</summary>
+        private static (double Success, double Failure, double StatusQuo) Utilities(double d, double r) =>
+            (2 - (4 * VictoryProbabilities.Distance(0.5 - (0.5 * d), r)),
+             2 - (4 * VictoryProbabilities.Distance(0.5 + (0.5 * d), r)),
+             2 - (4 * VictoryProbabilities.Distance(0.5, r)));
+    }
+
+    /// <summary>The offer an actor has taken so far while scanning proposers.</summary>
+    private readonly record struct ChosenOffer(int From, OfferKind Kind, double A, double B, double Target, double FromPosition)
+    {
+        public static ChosenOffer None => new(-1, OfferKind.Confrontation, 0, 0, 0, 0);
+    }
+}

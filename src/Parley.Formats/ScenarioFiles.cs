@@ -1,0 +1,115 @@
+using Parley.Core.Diagnostics;
+using Parley.Core.Scenarios;
+using Parley.Formats.Scenarios;
+
+namespace Parley.Formats;
+
+/// <summary>Reads scenarios from files or bytes in any supported format, reporting every problem as a diagnostic.</summary>
+public static class ScenarioFiles
+{
+    /// <summary>Reads the scenario in the file at <paramref name="path"/>; never throws for bad input.</summary>
+    public static ReadResult<Scenario> Read(string path, ScenarioFormat format = ScenarioFormat.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return ReadResult<Scenario>.Failure(Diagnostic.Error("File not found.", new SourceLocation(path), expected: "the path of a .yaml, .json or .csv scenario file"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return ReadResult<Scenario>.Failure(Diagnostic.Error($"The file cannot be read: {e.Message}", new SourceLocation(path)));
+        }
+
+        return Parse(content, path, format);
+    }
+
+    /// <summary>Reads a scenario from <paramref name="content"/>; <paramref name="fileName"/> is used for locations and format detection.</summary>
+    public static ReadResult<Scenario> Parse(byte[] content, string fileName, ScenarioFormat format = ScenarioFormat.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var diagnostics = new List<Diagnostic>();
+        var utf8 = Utf8Text.WithoutBom(content);
+        var text = Utf8Text.Decode(utf8.Span, fileName, diagnostics);
+        if (text is null)
+        {
+            return ReadResult<Scenario>.Failure(diagnostics);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReadResult<Scenario>.Failure(Diagnostic.Error("The file is empty.", new SourceLocation(fileName, 1, 1), expected: "a scenario in YAML or JSON, or a CSV table with a header row"));
+        }
+
+        var chosen = format == ScenarioFormat.Auto ? Detect(fileName, text) : format;
+        Scenario? scenario = null;
+        switch (chosen)
+        {
+            case ScenarioFormat.Json:
+            {
+                var root = JsonDocumentReader.Read(utf8.Span, fileName, diagnostics);
+                scenario = root is null ? null : ScenarioBuilder.Build(root, fileName, diagnostics);
+                break;
+            }
+
+            case ScenarioFormat.Yaml:
+            {
+                var root = YamlDocumentReader.Read(text, fileName, diagnostics);
+                scenario = root is null ? null : ScenarioBuilder.Build(root, fileName, diagnostics);
+                break;
+            }
+
+            default:
+                scenario = CsvScenarioFormats.Read(text, fileName, format == ScenarioFormat.Auto ? null : chosen, diagnostics);
+                break;
+        }
+
+        var ordered = diagnostics
+            .Select((d, i) => (d, i))
+            .OrderBy(p => p.d.Location?.Line ?? 0)
+            .ThenBy(p => p.d.Location?.Column ?? 0)
+            .ThenBy(p => p.i)
+            .Select(p => p.d)
+            .ToList();
+        var failed = ordered.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return new ReadResult<Scenario>(failed ? null : scenario, ordered);
+    }
+
+    /// <summary>
+    /// The format for <paramref name="fileName"/>: by extension, else by content (a leading '{' is
+    /// JSON, a first line with commas and no colon is CSV, anything else YAML). CSV files are
+    /// <see cref="ScenarioFormat.Auto"/> here and told apart by their header.
+    /// </summary>
+    internal static ScenarioFormat Detect(string fileName, string text)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".yaml" or ".yml":
+                return ScenarioFormat.Yaml;
+            case ".json":
+                return ScenarioFormat.Json;
+            case ".csv":
+                return ScenarioFormat.Auto;
+        }
+
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{'))
+        {
+            return ScenarioFormat.Json;
+        }
+
+        var firstLine = trimmed.Split('\n', 2)[0];
+        return firstLine.Contains(',', StringComparison.Ordinal) && !firstLine.Contains(':', StringComparison.Ordinal)
+            ? ScenarioFormat.Auto
+            : ScenarioFormat.Yaml;
+    }
+
+    /// <summary>The JSON Schema of the scenario format (draft 2020-12), as shipped in schema/parley-scenario.schema.json.</summary>
+    public static string JsonSchemaText => SchemaValidator.SchemaText;
+}

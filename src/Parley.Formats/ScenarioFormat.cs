@@ -1,0 +1,17 @@
+namespace Parley.Formats;
+
+/// <summary>The file formats a scenario can be read from.</summary>
+public enum ScenarioFormat
+{
+    /// <summary>Choose by file extension (.yaml/.yml, .json, .csv recognised by its header), else by content.</summary>
+    Auto,
+
+    /// <summary>The hand-written YAML scenario format (docs/scenario-format.md).</summary>
+    Yaml,
+
+    /// <summary>JSON with the same keys as the YAML format.</summary>
+    Json,
+
+    /// <summary>The classic one-issue table: header <c>Actor,Capability,Position,Salience</c>.</summary>
+    ClassicCsv,
+}

@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Parley.Core.Scenarios;
+
+namespace Parley.Formats;
+
+/// <summary>Writes scenarios in the documented YAML and JSON formats; the text reads back to an equal scenario.</summary>
+public static class ScenarioWriter
+{
+    /// <summary>The scenario as YAML (docs/scenario-format.md), saliences on the scenario's own scale.</summary>
+    public static string ToYaml(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var sb = new StringBuilder();
+        sb.Append("title: ").Append(Quote(scenario.Title)).Append('\n');
+        if (scenario.Description.Length > 0)
+        {
+            sb.Append("description: ").Append(Quote(scenario.Description)).Append('\n');
+        }
+
+        if (scenario.Sources.Count > 0)
+        {
+            sb.Append("sources:\n");
+            foreach (var source in scenario.Sources)
+            {
+                sb.Append("  - ").Append(Quote(source)).Append('\n');
+            }
+        }
+
+        sb.Append("salience_scale: ").Append(scenario.SalienceScale == SalienceScale.Percent ? "percent" : "unit").Append('\n');
+        sb.Append("issues:\n");
+        foreach (var issue in scenario.Issues)
+        {
+            sb.Append("  - id: ").Append(Quote(issue.Id)).Append('\n');
+            sb.Append("    name: ").Append(Quote(issue.Name)).Append('\n');
+            if (issue.Description is not null)
+            {
+                sb.Append("    description: ").Append(Quote(issue.Description)).Append('\n');
+            }
+
+            sb.Append("    scale:\n");
+            sb.Append("      min: ").Append(Number(issue.Scale.Minimum)).Append('\n');
+            sb.Append("      max: ").Append(Number(issue.Scale.Maximum)).Append('\n');
+            if (issue.Scale.Anchors.Count > 0)
+            {
+                sb.Append("      anchors:\n");
+                foreach (var anchor in issue.Scale.Anchors)
+                {
+                    sb.Append("        - { value: ").Append(Number(anchor.Value)).Append(", label: ").Append(Quote(anchor.Label)).Append(" }\n");
+                }
+            }
+        }
+
+        sb.Append("actors:\n");
+        for (var a = 0; a < scenario.Actors.Count; a++)
+        {
+            var actor = scenario.Actors[a];
+            sb.Append("  - id: ").Append(Quote(actor.Id)).Append('\n');
+            sb.Append("    name: ").Append(Quote(actor.Name)).Append('\n');
+            sb.Append("    capability: ").Append(Number(actor.Capability)).Append('\n');
+            if (actor.CapabilityByIssue is { Count: > 0 } byIssue)
+            {
+                sb.Append("    capability_by_issue:\n");
+                foreach (var (issueId, capability) in byIssue)
+                {
+                    sb.Append("      ").Append(Quote(issueId)).Append(": ").Append(Number(capability)).Append('\n');
+                }
+            }
+
+            if (actor.Description is not null)
+            {
+                sb.Append("    description: ").Append(Quote(actor.Description)).Append('\n');
+            }
+
+            var stances = StancesOf(scenario, actor.Id);
+            if (stances.Count > 0)
+            {
+                sb.Append("    stances:\n");
+                foreach (var stance in stances)
+                {
+                    sb.Append("      ").Append(Quote(stance.IssueId)).Append(":\n");
+                    sb.Append("        position: ").Append(Number(stance.Position)).Append('\n');
+                    sb.Append("        salience: ").Append(Number(WrittenSalience(stance.Salience, scenario.SalienceScale))).Append('\n');
+                    if (stance.Rationale is not null)
+                    {
+                        sb.Append("        rationale: ").Append(Quote(stance.Rationale)).Append('\n');
+                    }
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The scenario as JSON with the same keys as the YAML format, indented.</summary>
+    public static string ToJson(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("title", scenario.Title);
+            if (scenario.Description.Length > 0)
+            {
+                w.WriteString("description", scenario.Description);
+            }
+
+            if (scenario.Sources.Count > 0)
+            {
+                w.WriteStartArray("sources");
+                foreach (var source in scenario.Sources)
+                {
+                    w.WriteStringValue(source);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteString("salience_scale", scenario.SalienceScale == SalienceScale.Percent ? "percent" : "unit");
+            w.WriteStartArray("issues");
+            foreach (var issue in scenario.Issues)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", issue.Id);
+                w.WriteString("name", issue.Name);
+                if (issue.Description is not null)
+                {
+                    w.WriteString("description", issue.Description);
+                }
+
+                w.WriteStartObject("scale");
+                w.WriteNumber("min", issue.Scale.Minimum);
+                w.WriteNumber("max", issue.Scale.Maximum);
+                if (issue.Scale.Anchors.Count > 0)
+                {
+                    w.WriteStartArray("anchors");
+                    foreach (var anchor in issue.Scale.Anchors)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("value", anchor.Value);
+                        w.WriteString("label", anchor.Label);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("actors");
+            foreach (var actor in scenario.Actors)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", actor.Id);
+                w.WriteString("name", actor.Name);
+                w.WriteNumber("capability", actor.Capability);
+                if (actor.CapabilityByIssue is { Count: > 0 } byIssue)
+                {
+                    w.WriteStartObject("capability_by_issue");
+                    foreach (var (issueId, capability) in byIssue)
+                    {
+                        w.WriteNumber(issueId, capability);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                if (actor.Description is not null)
+                {
+                    w.WriteString("description", actor.Description);
+                }
+
+                var stances = StancesOf(scenario, actor.Id);
+                if (stances.Count > 0)
+                {
+                    w.WriteStartObject("stances");
+                    foreach (var stance in stances)
+                    {
+                        w.WriteStartObject(stance.IssueId);
+                        w.WriteNumber("position", stance.Position);
+                        w.WriteNumber("salience", WrittenSalience(stance.Salience, scenario.SalienceScale));
+                        if (stance.Rationale is not null)
+                        {
+                            w.WriteString("rationale", stance.Rationale);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static List<Stance> StancesOf(Scenario scenario, string actorId) =>
+        scenario.Stances.Where(s => s.ActorId == actorId).ToList();
+
+    /// <summary>
+    /// The salience as written: ×100 on the percent scale, choosing the shortest decimal whose
+    /// division by 100 gives back exactly the stored value.
+    /// </summary>
+    internal static double WrittenSalience(double salience, SalienceScale scale)
+    {
+        if (scale != SalienceScale.Percent)
+        {
+            return salience;
+        }
+
+        var scaled = salience * 100;
+        for (var digits = 1; digits <= 17; digits++)
+        {
+            var candidate = double.Parse(scaled.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (candidate / 100 == salience)
+            {
+                return candidate;
+            }
+        }
+
+        // No decimal divides back exactly; search the neighbours of the product.
+        var near = scaled;
+        for (var step = 0; step < 4; step++)
+        {
+            near = Math.BitIncrement(near);
+            if (near / 100 == salience)
+            {
+                return near;
+            }
+        }
+
+        near = scaled;
+        for (var step = 0; step < 4; step++)
+        {
+            near = Math.BitDecrement(near);
+            if (near / 100 == salience)
+            {
+                return near;
+            }
+        }
+
+        return scaled;
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A double-quoted string, valid in YAML and JSON: backslash, quote and control characters escaped.</summary>
+    private static string Quote(string text)
+    {
+        var sb = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                default:
+                    if (ch < 0x20 || ch == '\u007F' || ch is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+                    {
+                        sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Parley.Core.Diagnostics;
+
+namespace Parley.Formats.Scenarios;
+
+/// <summary>
+/// Reads strict JSON (no comments, no trailing commas) into a <see cref="DocumentNode"/> tree with
+/// line and column for every node, so that JSON is validated by the same code as YAML.
+/// </summary>
+internal static class JsonDocumentReader
+{
+    /// <summary>Parses <paramref name="utf8"/> (without BOM); on a syntax error returns null and one diagnostic.</summary>
+    public static DocumentNode? Read(ReadOnlySpan<byte> utf8, string fileName, List<Diagnostic> diagnostics)
+    {
+        var lines = new LineMap(utf8);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 256 });
+        try
+        {
+            if (!reader.Read())
+            {
+                diagnostics.Add(Diagnostic.Error("The file holds no JSON value.", new SourceLocation(fileName, 1, 1), expected: "a JSON object with title, issues and actors"));
+                return null;
+            }
+
+            var root = ReadValue(ref reader, utf8, lines);
+            while (reader.Read())
+            {
+                // Reading past the root makes the reader throw on trailing content.
+            }
+
+            return root;
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0);
+            var column = lines.Column(utf8, line, (int)(e.BytePositionInLine ?? 0));
+            diagnostics.Add(Diagnostic.Error($"Malformed JSON: {Clean(e.Message)}", new SourceLocation(fileName, line + 1, column), expected: "valid JSON (no comments, no trailing commas, keys and strings in double quotes)"));
+            return null;
+        }
+    }
+
+    private static DocumentNode ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LineMap lines)
+    {
+        var (line, column) = lines.Position(utf8, (int)reader.TokenStartIndex);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var entries = new List<MappingEntry>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var (keyLine, keyColumn) = lines.Position(utf8, (int)reader.TokenStartIndex);
+                    var key = new ScalarNode(keyLine, keyColumn, reader.GetString() ?? string.Empty, ScalarKind.String);
+                    reader.Read();
+                    entries.Add(new MappingEntry(key, ReadValue(ref reader, utf8, lines)));
+                }
+
+                return new MappingNode(line, column, entries);
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                var items = new List<DocumentNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, utf8, lines));
+                }
+
+                return new SequenceNode(line, column, items);
+            }
+
+            case JsonTokenType.String:
+                return new ScalarNode(line, column, reader.GetString() ?? string.Empty, ScalarKind.String);
+            case JsonTokenType.Number:
+            {
+                var text = Encoding.UTF8.GetString(reader.ValueSpan);
+                var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                return new ScalarNode(line, column, text, ScalarKind.Number, value);
+            }
+
+            case JsonTokenType.True:
+                return new ScalarNode(line, column, "true", ScalarKind.Boolean);
+            case JsonTokenType.False:
+                return new ScalarNode(line, column, "false", ScalarKind.Boolean);
+            default:
+                return new ScalarNode(line, column, "null", ScalarKind.Null);
+        }
+    }
+
+    /// <summary>System.Text.Json appends " LineNumber: 0 | BytePositionInLine: 5."; the location is given separately.</summary>
+    private static string Clean(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = at >= 0 ? message[..at] : message;
+        return text.TrimEnd('.', ' ') + ".";
+    }
+
+    /// <summary>Byte offsets of line starts, to turn byte offsets into 1-based lines and character columns.</summary>
+    private sealed class LineMap
+    {
+        private readonly List<int> _starts = [0];
+
+        public LineMap(ReadOnlySpan<byte> utf8)
+        {
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] == (byte)'\n')
+                {
+                    _starts.Add(i + 1);
+                }
+            }
+        }
+
+        /// <summary>1-based line and column of byte offset <paramref name="offset"/>.</summary>
+        public (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            var line = index >= 0 ? index : ~index - 1;
+            return (line + 1, Column(utf8, line, offset - _starts[line]));
+        }
+
+        /// <summary>1-based character column of the byte <paramref name="bytesInLine"/> bytes into 0-based line <paramref name="line"/>.</summary>
+        public int Column(ReadOnlySpan<byte> utf8, int line, int bytesInLine)
+        {
+            if (line < 0 || line >= _starts.Count)
+            {
+                return 1;
+            }
+
+            var start = _starts[line];
+            var end = Math.Min(utf8.Length, start + Math.Max(0, bytesInLine));
+            var characters = 0;
+            for (var i = start; i < end; i++)
+            {
+                if ((utf8[i] & 0xC0) != 0x80)
+                {
+                    characters++;
+                }
+            }
+
+            return characters + 1;
+        }
+    }
+}

@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Parley.Core.Diagnostics;
+
+namespace Parley.Formats.Scenarios;
+
+/// <summary>
+/// The structural pass: evaluates a document against <c>schema/parley-scenario.schema.json</c>
+/// (JsonSchema.Net) and turns each failure into a diagnostic at the line and column of the node
+/// it concerns, with a plain message and what would be valid.
+/// </summary>
+internal static class SchemaValidator
+{
+    /// <summary>The resource name of the embedded schema.</summary>
+    public const string ResourceName = "parley-scenario.schema.json";
+
+    private static readonly Lazy<(JsonSchema Schema, JsonNode Node)> Loaded = new(Load);
+
+    /// <summary>The schema text, as embedded in the assembly.</summary>
+    public static string SchemaText
+    {
+        get
+        {
+            using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream(ResourceName)
+                ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing from Parley.Formats.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>Checks <paramref name="root"/> against the schema, adding a diagnostic per failure.</summary>
+    public static void Validate(DocumentNode root, string fileName, List<Diagnostic> diagnostics)
+    {
+        var map = new Dictionary<string, (DocumentNode Value, ScalarNode? Key)>(StringComparer.Ordinal);
+        var suppressed = new HashSet<string>(StringComparer.Ordinal);
+        var instance = Convert(root, string.Empty, null, map, suppressed, fileName, diagnostics);
+        var (schema, schemaNode) = Loaded.Value;
+        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var detail in results.Details.Prepend(results))
+        {
+            if (detail.IsValid || !detail.HasErrors || IsInsideIf(detail.EvaluationPath.ToString()))
+            {
+                continue;
+            }
+
+            var pointer = detail.InstanceLocation.ToString();
+            if (suppressed.Contains(pointer) || !map.TryGetValue(pointer, out var target))
+            {
+                continue;
+            }
+
+            var schemaHere = Navigate(schemaNode, detail.SchemaLocation);
+            foreach (var (keyword, libraryMessage) in detail.Errors!)
+            {
+                if (!seen.Add($"{pointer}|{keyword}|{libraryMessage}"))
+                {
+                    continue;
+                }
+
+                diagnostics.AddRange(Describe(keyword, libraryMessage, pointer, target.Value, target.Key, schemaHere, root, fileName));
+            }
+        }
+    }
+
+    private static (JsonSchema, JsonNode) Load()
+    {
+        var text = SchemaText;
+        return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
+    }
+
+    private static bool IsInsideIf(string evaluationPath) => (evaluationPath + "/").Contains("/if/", StringComparison.Ordinal);
+
+    private static JsonNode? Convert(
+        DocumentNode node,
+        string pointer,
+        ScalarNode? key,
+        Dictionary<string, (DocumentNode, ScalarNode?)> map,
+        HashSet<string> suppressed,
+        string fileName,
+        List<Diagnostic> diagnostics)
+    {
+        map[pointer] = (node, key);
+        switch (node)
+        {
+            case MappingNode mapping:
+            {
+                var obj = new JsonObject();
+                foreach (var entry in mapping.Entries)
+                {
+                    if (obj.ContainsKey(entry.Key.Text))
+                    {
+                        continue; // Duplicate keys are reported by the semantic pass.
+                    }
+
+                    var childPointer = pointer + "/" + Escape(entry.Key.Text);
+                    obj[entry.Key.Text] = Convert(entry.Value, childPointer, entry.Key, map, suppressed, fileName, diagnostics);
+                }
+
+                return obj;
+            }
+
+            case SequenceNode sequence:
+            {
+                var array = new JsonArray();
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    array.Add(Convert(sequence.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), null, map, suppressed, fileName, diagnostics));
+                }
+
+                return array;
+            }
+
+            case ScalarNode scalar:
+                switch (scalar.Kind)
+                {
+                    case ScalarKind.Number when double.IsFinite(scalar.Number):
+                        return JsonValue.Create(scalar.Number);
+                    case ScalarKind.Number:
+                        suppressed.Add(pointer);
+                        var (actor, issue) = Context(pointer, null);
+                        diagnostics.Add(Diagnostic.Error($"{FieldName(pointer)} is '{scalar.Text}', which is not a finite number.", new SourceLocation(fileName, scalar.Line, scalar.Column), actor, issue, "a finite number"));
+                        return null;
+                    case ScalarKind.Boolean:
+                        return JsonValue.Create(scalar.Text.Equals("true", StringComparison.OrdinalIgnoreCase));
+                    case ScalarKind.Null:
+                        return null;
+                    default:
+                        return JsonValue.Create(scalar.Text);
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private static IEnumerable<Diagnostic> Describe(
+        string keyword,
+        string libraryMessage,
+        string pointer,
+        DocumentNode value,
+        ScalarNode? key,
+        JsonNode? schemaHere,
+        DocumentNode root,
+        string fileName)
+    {
+        var (actor, issue) = Context(pointer, root);
+        var at = new SourceLocation(fileName, value.Line, value.Column);
+        var atKey = key is null ? at : new SourceLocation(fileName, key.Line, key.Column);
+        var field = FieldName(pointer);
+        var name = LastSegment(pointer);
+        switch (keyword)
+        {
+            case "required":
+            {
+                var present = value is MappingNode m ? m.Entries.Select(e => e.Key.Text).ToHashSet(StringComparer.Ordinal) : [];
+                var required = schemaHere?["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
+                foreach (var missing in required.Where(r => !present.Contains(r)))
+                {
+                    var expected = ExpectedOf(schemaHere?["properties"]?[missing], missing);
+                    var where = pointer.Length == 0 ? "the scenario" : field;
+                    yield return Diagnostic.Error($"Missing required field '{missing}' in {where}.", atKey, actor, issue, $"'{missing}': {expected}");
+                }
+
+                yield break;
+            }
+
+            case "":
+            case "false":
+            {
+                var parentProperties = ParentProperties(schemaHere);
+                var hint = DidYouMean.Hint(name, parentProperties);
+                yield return Diagnostic.Error($"Unknown key '{name}'.{hint}", atKey, actor, issue, $"one of: {string.Join(", ", parentProperties)}");
+                yield break;
+            }
+
+            case "type":
+            {
+                var expected = ExpectedOf(schemaHere, name);
+                var subject = pointer.Length == 0 ? "The scenario" : Capitalise(field);
+                var article = pointer.Length == 0 ? "a mapping with title, issues and actors" : expected;
+                yield return Diagnostic.Error($"{subject} must be {article}, but is {value.Describe()}.", at, actor, issue, article);
+                yield break;
+            }
+
+            case "minimum":
+            case "maximum":
+            {
+                var limit = schemaHere?[keyword]?.GetValue<double>() ?? 0;
+                var shown = value is ScalarNode s ? s.Text : "?";
+                var relation = keyword == "minimum" ? "below the minimum" : "above the maximum";
+                var expected = name == "salience"
+                    ? "a salience from 0 to 1, or from 0 to 100 with 'salience_scale: percent'"
+                    : keyword == "minimum" ? $"a number ≥ {Format(limit)}" : $"a number ≤ {Format(limit)}";
+                yield return Diagnostic.Error($"{Capitalise(field)} is {shown}, {relation} {Format(limit)}.", at, actor, issue, expected);
+                yield break;
+            }
+
+            case "minItems":
+                yield return Diagnostic.Error($"{Capitalise(field)} is empty; at least one is needed.", atKey, actor, issue, $"at least one item under '{name}'");
+                yield break;
+            case "minLength":
+                yield return Diagnostic.Error($"{Capitalise(field)} is empty.", at, actor, issue, "non-empty text");
+                yield break;
+            case "pattern":
+            {
+                var shown = value is ScalarNode s ? s.Text : string.Empty;
+                yield return Diagnostic.Error($"Invalid id '{shown}': an id may hold only letters, digits, '-', '_' and '.'.", at, actor, issue, "an id of letters, digits, '-', '_' and '.', e.g. 'north-korea'");
+                yield break;
+            }
+
+            case "enum":
+            {
+                var options = schemaHere?["enum"]?.AsArray().Select(n => n!.ToString()).ToList() ?? [];
+                var shown = value is ScalarNode s ? s.Text : value.Describe();
+                yield return Diagnostic.Error($"{Capitalise(field)} is '{shown}', which is not allowed.{DidYouMean.Hint(shown, options)}", at, actor, issue, $"one of: {string.Join(", ", options)}");
+                yield break;
+            }
+
+            default:
+                yield return Diagnostic.Error($"{Capitalise(field)}: {libraryMessage}", at, actor, issue);
+                yield break;
+        }
+    }
+
+    /// <summary>Plain words for what a schema node accepts, e.g. "a number ≥ 0".</summary>
+    private static string ExpectedOf(JsonNode? schema, string name)
+    {
+        if (schema is null)
+        {
+            return "a value";
+        }
+
+        if (schema["$ref"] is { } reference)
+        {
+            var target = reference.GetValue<string>();
+            return target.EndsWith("/id", StringComparison.Ordinal) ? "an id (letters, digits, '-', '_', '.')" : ExpectedOf(Navigate(Loaded.Value.Node, target), name);
+        }
+
+        if (schema["enum"] is JsonArray options)
+        {
+            return "one of: " + string.Join(", ", options.Select(o => o!.ToString()));
+        }
+
+        var type = schema["type"]?.GetValue<string>();
+        var text = type switch
+        {
+            "number" => "a number",
+            "integer" => "a whole number",
+            "string" => "text",
+            "array" => "a list",
+            "object" => "a mapping",
+            "boolean" => "true or false",
+            _ => "a value",
+        };
+        if (schema["minimum"] is { } minimum)
+        {
+            text += $" ≥ {Format(minimum.GetValue<double>())}";
+        }
+
+        if (name == "position")
+        {
+            text += " within the issue's scale";
+        }
+
+        return text;
+    }
+
+    private static List<string> ParentProperties(JsonNode? additionalPropertiesSchema)
+    {
+        var parent = additionalPropertiesSchema?.Parent;
+        return parent?["properties"] is JsonObject properties ? properties.Select(p => p.Key).ToList() : [];
+    }
+
+    private static JsonNode? Navigate(JsonNode root, Uri location) =>
+        Navigate(root, location.IsAbsoluteUri ? location.Fragment : location.OriginalString);
+
+    private static JsonNode? Navigate(JsonNode root, string reference)
+    {
+        var hash = reference.IndexOf('#', StringComparison.Ordinal);
+        var fragment = Uri.UnescapeDataString(hash >= 0 ? reference[(hash + 1)..] : reference);
+        JsonNode? node = root;
+        foreach (var raw in fragment.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Unescape(raw);
+            node = node switch
+            {
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
+
+    /// <summary>The actor and issue a pointer is about: actor id from /actors/N, issue id from /issues/N or a stance key.</summary>
+    internal static (string? Actor, string? Issue) Context(string pointer, DocumentNode? root)
+    {
+        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToArray();
+        string? actor = null;
+        string? issue = null;
+        if (segments.Length >= 2 && int.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            var id = IdAt(root, segments[0], index);
+            if (segments[0] == "actors")
+            {
+                actor = id;
+                if (segments.Length >= 4 && segments[2] is "stances" or "capability_by_issue")
+                {
+                    issue = segments[3];
+                }
+            }
+            else if (segments[0] == "issues")
+            {
+                issue = id;
+            }
+        }
+
+        return (actor, issue);
+    }
+
+    private static string? IdAt(DocumentNode? root, string list, int index) =>
+        root is MappingNode m && m.Find(list)?.Value is SequenceNode s && index < s.Items.Count
+            && s.Items[index] is MappingNode item && item.Find("id")?.Value is ScalarNode { Kind: ScalarKind.String } id
+            ? id.Text
+            : null;
+
+    /// <summary>A readable name for the node at a pointer, e.g. "'capability'" or "item 2 of 'sources'".</summary>
+    private static string FieldName(string pointer)
+    {
+        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToArray();
+        if (segments.Length == 0)
+        {
+            return "the scenario";
+        }
+
+        var last = segments[^1];
+        if (int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && segments.Length >= 2)
+        {
+            var list = segments[^2];
+            return list switch
+            {
+                "actors" => $"actor number {i + 1}",
+                "issues" => $"issue number {i + 1}",
+                "anchors" => $"anchor number {i + 1}",
+                _ => $"item {i + 1} of '{list}'",
+            };
+        }
+
+        if (segments.Length >= 2 && segments[^2] == "stances")
+        {
+            return $"the stance on '{last}'";
+        }
+
+        if (segments.Length >= 2 && segments[^2] == "capability_by_issue")
+        {
+            return $"the capability on '{last}'";
+        }
+
+        return $"'{last}'";
+    }
+
+    private static string LastSegment(string pointer)
+    {
+        var slash = pointer.LastIndexOf('/');
+        return Unescape(slash >= 0 ? pointer[(slash + 1)..] : pointer);
+    }
+
+    private static string Capitalise(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+    private static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
