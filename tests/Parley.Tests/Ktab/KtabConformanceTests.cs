@@ -78,9 +78,10 @@ public sealed class KtabConformanceTests
     {
         var ks = KtabData.ReadScenario(name);
         var run = KtabData.RunEngine(ks);
-        var reference = KtabData.ReadNumbers(KtabData.Ref(name + ".bargains.csv"))
-            .Where(r => r[0] < run.Steps.Count && r[1] != r[2])
-            .ToList();
+        Assert.Equal(run.Positions.Count - 1, run.Steps.Count);
+        var all = KtabData.ReadNumbers(KtabData.Ref(name + ".bargains.csv"));
+        Assert.Equal(run.Steps.Count - 1, (int)all.Max(r => r[0]));
+        var reference = all.Where(r => r[1] != r[2]).ToList();
         var mine = run.Steps.SelectMany((s, t) => s.Bargains.Select(b => (Turn: (double)t, b.Initiator, b.Receiver, b.Value))).ToList();
         Assert.Equal(reference.Count, mine.Count);
         foreach (var r in reference)
@@ -89,5 +90,37 @@ public sealed class KtabConformanceTests
             Assert.Equal((int)r[2], m.Receiver);
             Assert.True(m.Value == r[3], $"turn {r[0]} {r[1]}->{r[2]}: {m.Value:R} vs {r[3]:R}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(KtabData.References), MemberType = typeof(KtabData))]
+    public void Bargain_election_probabilities_equal_smpc_within_1e_12(string name)
+    {
+        var ks = KtabData.ReadScenario(name);
+        var run = KtabData.RunEngine(ks);
+        var checkedRows = 0;
+        foreach (var r in KtabData.ReadNumbers(KtabData.Ref(name + ".bargains.csv")))
+        {
+            int t = (int)r[0], init = (int)r[1], rcvr = (int)r[2];
+            var step = run.Steps[t];
+            if (init == rcvr)
+            {
+                // The status quo's probability in that actor's own election, and whether it stayed.
+                Assert.True(Math.Abs(step.Probabilities[init][0] - r[4]) <= 1e-12, $"turn {t} SQ of {init}: {step.Probabilities[init][0]:R} vs {r[4]:R}");
+                Assert.Equal(r[5] == 1, step.Chosen[init] == 0);
+            }
+            else
+            {
+                var list = step.Lists[rcvr];
+                var pos = Array.FindIndex(list, b => step.Bargains[b].Initiator == init);
+                Assert.True(pos >= 0, $"turn {t}: bargain {init}->{rcvr} missing from the receiver's list");
+                var mine = step.Probabilities[rcvr][pos + 1];
+                Assert.True(Math.Abs(mine - r[6]) <= 1e-12, $"turn {t} {init}->{rcvr}: {mine:R} vs {r[6]:R}");
+            }
+
+            checkedRows++;
+        }
+
+        Assert.True(checkedRows > ks.Scenario.Actors.Count);
     }
 }

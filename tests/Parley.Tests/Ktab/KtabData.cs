@@ -48,13 +48,13 @@ internal static class KtabData
         return result.Value!;
     }
 
-    /// <summary>Runs the engine on a reference scenario, keeping details of turns 0 and 1.</summary>
+    /// <summary>Runs the engine on a reference scenario, keeping the details of every turn.</summary>
     public static KtabSmpRun RunEngine(KtabScenario ks, KtabSmpParameters? prm = null, ulong seed = 1)
     {
         var input = KtabSmpModel.Compile(ks.Scenario);
         var p = prm ?? KtabSmpParameters.Default;
         var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, p);
-        return engine.Run(input.Positions, seed, p.MaxTurns, null, CancellationToken.None, detailTurns: 2);
+        return engine.Run(input.Positions, seed, p.MaxTurns, null, CancellationToken.None, detailTurns: 101);
     }
 
     /// <summary>Reads a reference CSV of numbers (header skipped) into rows of fields.</summary>

@@ -43,6 +43,13 @@ internal sealed class KtabSmpState
 /// <param name="YJ">New position of the receiver.</param>
 internal sealed record KtabBargain(int Initiator, int Receiver, double Value, double[] YI, double[] YJ);
 
+/// <summary>What happened in one step, kept for inspection and tests.</summary>
+/// <param name="Bargains">The bargains in canonical order.</param>
+/// <param name="Lists">Each actor's bargain list (indices into <paramref name="Bargains"/>), after its status quo.</param>
+/// <param name="Probabilities">Each actor's election probabilities over its status quo and list.</param>
+/// <param name="Chosen">The option each actor took (0 = status quo).</param>
+internal sealed record KtabStepDetail(KtabBargain[] Bargains, int[][] Lists, double[][] Probabilities, int[] Chosen);
+
 /// <summary>Everything a run produced.</summary>
 internal sealed class KtabSmpRun
 {
@@ -59,7 +66,7 @@ internal sealed class KtabSmpRun
     public List<KtabSmpState> Details { get; } = [];
 
     /// <summary>Bargains of the first few steps (when asked for), with the index each actor chose in its list (0 = status quo).</summary>
-    public List<(KtabBargain[] Bargains, int[] Chosen)> Steps { get; } = [];
+    public List<KtabStepDetail> Steps { get; } = [];
 
     /// <summary>Why the run stopped.</summary>
     public string StopReason { get; set; } = string.Empty;
@@ -1048,6 +1055,8 @@ internal sealed class KtabSmpEngine
 
         // 4. Each actor resolves its list.
         var chosen = new int[n];
+        var keep = run.Steps.Count < detailTurns;
+        var probabilities = new double[n][];
         var next = new double[n * dd];
         Parallel.For(0, n, _parallel, () => new Workspace(0), (k, _, ws) =>
         {
@@ -1107,6 +1116,11 @@ internal sealed class KtabSmpEngine
             }
 
             chosen[k] = choice;
+            if (keep)
+            {
+                probabilities[k] = m > 1 ? ws.Scratch.AsSpan(0, m).ToArray() : [1.0];
+            }
+
             var dst = next.AsSpan(k * dd, dd);
             if (choice == 0)
             {
@@ -1123,7 +1137,7 @@ internal sealed class KtabSmpEngine
 
         if (run.Steps.Count < detailTurns)
         {
-            run.Steps.Add(([.. bargains], chosen));
+            run.Steps.Add(new KtabStepDetail([.. bargains], [.. lists.Select(l => l.ToArray())], probabilities, chosen));
         }
 
         return new KtabSmpState { X = next, Q = NextIdeals(next, st.Q) };
