@@ -123,4 +123,19 @@ public sealed class KtabConformanceTests
 
         Assert.True(checkedRows > ks.Scenario.Actors.Count);
     }
+
+    [Theory]
+    [InlineData("dummyData_3Dim")]
+    [InlineData("rand02")]
+    [InlineData("SOE-Pol-Comp")]
+    [InlineData("dummyData_6Dim")]
+    public void The_scalar_challenge_code_used_by_other_voting_rules_also_reproduces_smpc(string name)
+    {
+        var ks = KtabData.ReadScenario(name);
+        var run = KtabData.RunEngine(ks, scalarChallenges: true);
+        var dims = ks.Scenario.Issues.Count;
+        var reference = KtabData.ReadNumbers(KtabData.Ref(name + ".positions.csv"));
+        Assert.Equal((int)reference.Max(r => r[0]) + 1, run.Positions.Count);
+        Assert.All(reference, r => Assert.Equal(r[3], run.Positions[(int)r[0]][((int)r[1] * dims) + (int)r[2]] * 100.0));
+    }
 }

@@ -49,11 +49,11 @@ internal static class KtabData
     }
 
     /// <summary>Runs the engine on a reference scenario, keeping the details of every turn.</summary>
-    public static KtabSmpRun RunEngine(KtabScenario ks, KtabSmpParameters? prm = null, ulong seed = 1)
+    public static KtabSmpRun RunEngine(KtabScenario ks, KtabSmpParameters? prm = null, ulong seed = 1, bool scalarChallenges = false)
     {
         var input = KtabSmpModel.Compile(ks.Scenario);
         var p = prm ?? KtabSmpParameters.Default;
-        var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, p);
+        var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, p) { ScalarChallenges = scalarChallenges };
         return engine.Run(input.Positions, seed, p.MaxTurns, null, CancellationToken.None, detailTurns: 101);
     }
 

@@ -175,6 +175,9 @@ internal sealed class KtabSmpEngine
     /// <summary>Number of actors.</summary>
     public int Actors => _n;
 
+    /// <summary>Evaluates challenges with the plain scalar code (the path non-Prop voting rules take); for tests.</summary>
+    public bool ScalarChallenges { get; init; }
+
     /// <summary>Runs from positions <paramref name="x0"/> (actor-major, [0,1]).</summary>
     public KtabSmpRun Run(double[] x0, ulong seed, int maxTurns, Action<int>? onTurn, CancellationToken cancellationToken, int detailTurns = 0)
     {
@@ -721,7 +724,7 @@ internal sealed class KtabSmpEngine
 
         var a0 = cij;
         var b0 = cji;
-        if (rule == KtabVotingRule.Prop)
+        if (rule == KtabVotingRule.Prop && !ScalarChallenges)
         {
             // Third-party votes are independent of each other (they use A0 and B0 only), so they are
             // computed for all n at once; only the accumulation below is sequential, in order of n.
@@ -875,7 +878,7 @@ internal sealed class KtabSmpEngine
         {
             var gains = ws.Gains;
             var phis = ws.Phis;
-            if (_p.VotingRule == KtabVotingRule.Prop && Vector.IsHardwareAccelerated)
+            if (_p.VotingRule == KtabVotingRule.Prop && Vector.IsHardwareAccelerated && !ScalarChallenges)
             {
                 TargetGainsProp(st, i, ws);
             }
