@@ -588,6 +588,17 @@ internal sealed class KtabSmpEngine
         var vwi = new Vector<double>(_w[i]);
         var tpc = _p.ThirdPartyCommit;
         var lanes = Vector<long>.Indices;
+
+        // α and γ depend on the third party only: (uni+uni)+unn etc., the same operations as per lane.
+        var alphaT = ws.Pos;
+        var gammaT = ws.Neg;
+        for (var t = 0; t < n; t++)
+        {
+            var uni = colI[t];
+            var unn = diag[t];
+            alphaT[t] = tpc == KtabThirdPartyCommit.FullCommit ? (uni + uni) + uni : (uni + uni) + unn;
+            gammaT[t] = tpc == KtabThirdPartyCommit.SemiCommit ? (uni + uni) + uni : alphaT[t];
+        }
         for (var j0 = 0; j0 < n; j0 += len)
         {
             var ukj = new Vector<double>(u, (i * stride) + j0);
@@ -610,34 +621,29 @@ internal sealed class KtabSmpEngine
                 var uni = new Vector<double>(colI[t]);
                 var unn = new Vector<double>(diag[t]);
                 var wt = new Vector<double>(wPad[t]);
+                var alpha = new Vector<double>(alphaT[t]);
+                var gamma = new Vector<double>(gammaT[t]);
                 var unj = new Vector<double>(u, (t * stride) + j0);
                 var v = wt * (uni - unj);
                 var ci = Vector.ConditionalSelect(Vector.GreaterThan(v, zero), a0 + v, a0);
                 var cj = Vector.ConditionalSelect(Vector.LessThan(v, zero), b0 - v, b0);
                 var pi = ci / (ci + cj);
                 var pi2 = one - pi;
-                var uni2 = uni + uni;
                 var unj2 = unj + unj;
-                Vector<double> alpha, beta, gamma, eps;
+                Vector<double> beta, eps;
                 if (tpc == KtabThirdPartyCommit.SemiCommit)
                 {
-                    alpha = uni2 + unn;
                     beta = unj2 + unj;
-                    gamma = uni2 + uni;
                     eps = unj2 + unn;
                 }
                 else if (tpc == KtabThirdPartyCommit.FullCommit)
                 {
-                    alpha = uni2 + uni;
                     beta = unj2 + unj;
-                    gamma = alpha;
                     eps = beta;
                 }
                 else
                 {
-                    alpha = uni2 + unn;
                     beta = unj2 + unn;
-                    gamma = alpha;
                     eps = beta;
                 }
 
