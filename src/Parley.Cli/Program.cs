@@ -4,5 +4,9 @@ namespace Parley.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return ParleyApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);
+    }
 }

@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Best;
 using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Core.Models;
@@ -15,11 +16,25 @@ public static class ModelCatalog
         new MedianVoterModel(),
         new ExpectedUtilityModel(ExpectedUtilityVariant.Scholz2011),
         new ExpectedUtilityModel(ExpectedUtilityVariant.Bdm),
+        new BestModel(),
         new Ktab.KtabSmpModel(),
     ];
 
     /// <summary>All models, in the order they are listed and run by default.</summary>
     public static IReadOnlyList<IForecastModel> All => s_models;
+
+    /// <summary>
+    /// The models <c>parley forecast</c> runs when none are named: the baselines and both
+    /// expected-utility variants (models that need more than any scenario gives, such as full
+    /// positions on every issue, are run only when asked for).
+    /// </summary>
+    public static IReadOnlyList<IForecastModel> Defaults =>
+        s_models.Where(m => s_defaultNames.Contains(m.Name)).ToArray();
+
+    private static readonly HashSet<string> s_defaultNames = new(StringComparer.Ordinal)
+    {
+        "mean", "median", "compromise", "median-voter", "scholz2011", "bdm",
+    };
 
     /// <summary>The names of all models.</summary>
     public static IEnumerable<string> Names => s_models.Select(m => m.Name);

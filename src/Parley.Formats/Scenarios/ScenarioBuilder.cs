@@ -1,3 +1,4 @@
+using Parley.Core.Text;
 using System.Globalization;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;

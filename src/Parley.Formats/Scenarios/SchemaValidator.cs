@@ -1,3 +1,4 @@
+using Parley.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;

@@ -56,7 +56,10 @@ public sealed class ExpectedUtilityModel : IssueModel
         Preconditions.Check(maxRounds >= 0, nameof(options), "The number of rounds must be zero or more.");
         var tolerance = ReadTolerance(options);
 
-        var x = (double[])input.Positions.Clone();
+        // The model works on positions relative to the lowest initial one, so that shifting every
+        // position by a constant changes nothing inside it (see the shift property test).
+        var origin = input.Positions.Min();
+        var x = input.Positions.Select(p => p - origin).ToArray();
         var w = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -67,10 +70,10 @@ public sealed class ExpectedUtilityModel : IssueModel
         var rounds = new List<RoundState>(maxRounds + 1) { InitialRound(input) };
         if (delta <= 0)
         {
-            return new IssueResult(input.IssueId, x[0], input.ActorIds, rounds, "All actors start at the same position; nothing moves.");
+            return new IssueResult(input.IssueId, input.Positions[0], input.ActorIds, rounds, "All actors start at the same position; nothing moves.");
         }
 
-        var round = new RoundStep(n, input, Variant, delta, options.Offers);
+        var round = new RoundStep(n, input, Variant, delta, options.Offers, origin);
         var quiet = 0;
         string? note = scholz ? null : $"Stopped at the round limit ({maxRounds}) before the mean settled.";
         for (var k = 1; k <= maxRounds; k++)
@@ -78,8 +81,9 @@ public sealed class ExpectedUtilityModel : IssueModel
             cancellationToken.ThrowIfCancellationRequested();
             var (next, risk, offers) = round.Run(x, w);
             x = next;
-            var mean = IssueStatistics.WeightedMean(x, w);
-            rounds.Add(new RoundState(k, x, mean, IssueStatistics.MedianVoter(x, w), risk, offers));
+            var positions = x.Select(p => p + origin).ToArray();
+            var mean = IssueStatistics.WeightedMean(positions, w);
+            rounds.Add(new RoundState(k, positions, mean, IssueStatistics.MedianVoter(positions, w), risk, offers));
             progress?.Report(new ModelProgress(Name, input.IssueId, k, maxRounds));
             if (!scholz)
             {
@@ -121,9 +125,11 @@ public sealed class ExpectedUtilityModel : IssueModel
         private readonly VictoryProbabilities _probabilities;
         private readonly double[] _ones;
         private readonly bool _parallel;
+        private readonly double _origin;
 
-        public RoundStep(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording)
+        public RoundStep(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording, double origin)
         {
+            _origin = origin;
             _n = n;
             _input = input;
             _variant = variant;
@@ -185,7 +191,7 @@ public sealed class ExpectedUtilityModel : IssueModel
                     }
 
                     allOffers?[i] ??= [];
-                    allOffers?[i]!.Add(new Offer(kind, _input.ActorIds[j], _input.ActorIds[i], a, b, target, false));
+                    allOffers?[i]!.Add(new Offer(kind, _input.ActorIds[j], _input.ActorIds[i], a, b, target + _origin, false));
                     var candidate = new ChosenOffer(j, kind, a, b, target, xj);
                     if (Better(candidate, best, xi))
                     {
@@ -268,7 +274,7 @@ public sealed class ExpectedUtilityModel : IssueModel
                         var c = chosen[i];
                         if (c.From >= 0)
                         {
-                            accepted.Add(new Offer(c.Kind, _input.ActorIds[c.From], _input.ActorIds[i], c.A, c.B, c.Target, true));
+                            accepted.Add(new Offer(c.Kind, _input.ActorIds[c.From], _input.ActorIds[i], c.A, c.B, c.Target + _origin, true));
                         }
                     }
 
@@ -303,10 +309,11 @@ public sealed class ExpectedUtilityModel : IssueModel
             var s = _input.Saliences;
             _probabilities.Build(x, w, _ones, _delta, _variant, _parallel);
             var exposure = new double[n];
+            var order = _probabilities.CanonicalOrder.ToArray();
             void Target(int i)
             {
                 var e = 0.0;
-                for (var j = 0; j < n; j++)
+                foreach (var j in order)
                 {
                     if (j == i)
                     {

@@ -46,8 +46,25 @@ internal sealed class VictoryProbabilities
             _sorted[t] = x[t];
         }
 
-        // A stable order (ties by input order) keeps the sums independent of the sort algorithm.
-        Array.Sort(_order, (p, q) => x[p] != x[q] ? x[p].CompareTo(x[q]) : p.CompareTo(q));
+        // A canonical order: by position, then by the values that enter the sums (weight, exponent),
+        // and only then by input index — which decides nothing, since actors equal in all three add
+        // equal terms. Every floating-point sum is thus taken in the same order however the actors
+        // are listed, so reordering the input gives bit-identical results.
+        Array.Sort(_order, (p, q) =>
+        {
+            var c = x[p].CompareTo(x[q]);
+            if (c == 0)
+            {
+                c = w[p].CompareTo(w[q]);
+            }
+
+            if (c == 0)
+            {
+                c = r[p].CompareTo(r[q]);
+            }
+
+            return c != 0 ? c : p.CompareTo(q);
+        });
         for (var t = 0; t < n; t++)
         {
             _sorted[t] = x[_order[t]];
@@ -85,6 +102,9 @@ internal sealed class VictoryProbabilities
 
         _normaliser = variant == ExpectedUtilityVariant.Scholz2011 ? ScholzNormaliser(w, r, invDelta, parallel) : 0;
     }
+
+    /// <summary>Actor indices in the canonical order (by position, weight, exponent): sum over actors in this order.</summary>
+    public ReadOnlySpan<int> CanonicalOrder => _order;
 
     /// <summary>P(xᵢ, xⱼ): the probability that actor i's position prevails over actor j's.</summary>
     public double P(int i, int j)

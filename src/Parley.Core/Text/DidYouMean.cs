@@ -1,7 +1,7 @@
-namespace Parley.Formats.Scenarios;
+namespace Parley.Core.Text;
 
 /// <summary>Suggests the closest known name for a misspelt one, by edit distance.</summary>
-internal static class DidYouMean
+public static class DidYouMean
 {
     /// <summary>The candidate closest to <paramref name="name"/> when it is close enough to be a typo, else null.</summary>
     public static string? Suggest(string name, IEnumerable<string> candidates)

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Parley.Cli.Output;
+using Parley.Core.Models;
+using Parley.Formats.Results;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley forecast FILE</c>: runs the models and prints forecasts and paths.</summary>
+internal static class ForecastCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, or a .csv table (Actor,Capability,Position,Salience)." };
+        var models = new Option<string[]>("--model", "-m")
+        {
+            Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines and both expected-utility variants.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rounds = new Option<int?>("--rounds", "-r") { Description = "Rounds for scholz2011 (default 10); the round limit for bdm (default 100)." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var output = new Option<string?>("--out", "-o") { Description = "Write the output to this file instead of standard output." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for models that draw random numbers.", DefaultValueFactory = _ => ModelOptions.Default.Seed };
+
+        var command = new Command("forecast", "Forecast every issue of a scenario with one or more models, and show the path of positions.")
+        {
+            file, models, rounds, format, output, seed,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(rounds) is < 0 or > 100_000)
+            {
+                return Task.FromResult(context.UsageError($"--rounds must be between 0 and 100000, not {parse.GetValue(rounds)}."));
+            }
+
+            var selected = ModelSelection.Resolve(parse.GetValue(models), ModelCatalog.Defaults, context, out var code);
+            if (selected is null)
+            {
+                return Task.FromResult(code);
+            }
+
+            var notes = new List<string>();
+            var scenario = ScenarioInput.Read(parse.GetValue(file)!, context, notes);
+            if (scenario is null)
+            {
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            var options = new ModelOptions { Rounds = parse.GetValue(rounds), Seed = parse.GetValue(seed) };
+            var results = new List<ModelResult>();
+            foreach (var model in selected)
+            {
+                try
+                {
+                    results.Add(model.Run(scenario, options, null, cancellationToken));
+                }
+                catch (ArgumentException ex)
+                {
+                    context.Error.WriteLine($"error: model '{model.Name}' cannot run this scenario: {ex.Message}");
+                    return Task.FromResult(ExitCodes.InvalidInput);
+                }
+            }
+
+            var report = ForecastReport.Create(scenario, results, options.Seed, notes);
+            var text = parse.GetValue(format) switch
+            {
+                "json" => ForecastReportWriter.ToJson(report),
+                "csv" => ForecastReportWriter.ToCsv(report),
+                _ => ForecastTables.Render(report),
+            };
+            return Task.FromResult(OutputFile.Write(parse.GetValue(output), text, context));
+        });
+        return command;
+    }
+}

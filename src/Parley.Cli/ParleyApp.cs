@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Parley.Cli.Commands;
+
+namespace Parley.Cli;
+
+/// <summary>The <c>parley</c> command line, runnable in-process (tests call <see cref="Run"/>).</summary>
+public static class ParleyApp
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    {
+        var context = new CliContext(output, error, interactive);
+        var root = new RootCommand("Parley forecasts how multi-party negotiations end, and shows why.")
+        {
+            ForecastCommand.Create(context),
+            ValidateCommand.Create(context),
+            ModelsCommand.Create(context),
+            BacktestCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"error: {e.Message}");
+            }
+
+            error.WriteLine("Run 'parley --help' for the commands and options.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled.");
+            return ExitCodes.InternalError;
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug gets a message, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"internal error: {ex.Message}");
+            error.WriteLine("This is a bug in Parley; please report it with the command line and input file.");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using Parley.Core.Models;
+
+namespace Parley.Core.Backtest;
+
+/// <summary>
+/// Runs every model on every case and scores the forecasts against the outcomes: mean and median
+/// absolute error, share of hits, a cluster-bootstrap interval for the mean absolute error, and a
+/// paired interval for each model's difference to the reference (compromise) model. No I/O.
+/// </summary>
+public static class BacktestEngine
+{
+    /// <summary>Runs the backtest.</summary>
+    /// <param name="cases">The issues with known outcomes (at least one).</param>
+    /// <param name="models">The models to score (at least one, distinct names). The reference model is added first when missing.</param>
+    /// <param name="options">Seed, replicates, threads; null for the defaults.</param>
+    /// <param name="progress">Receives progress reports from any thread; may be null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static BacktestResult Run(
+        IReadOnlyList<BacktestCase> cases,
+        IReadOnlyList<IForecastModel> models,
+        BacktestOptions? options = null,
+        IProgress<BacktestProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.NotNull(cases, nameof(cases));
+        Preconditions.NotNull(models, nameof(models));
+        options ??= BacktestOptions.Default;
+        Preconditions.Check(cases.Count > 0, nameof(cases), "A backtest needs at least one case.");
+        Preconditions.Check(models.Count > 0, nameof(models), "A backtest needs at least one model.");
+        Preconditions.Check(options.Replicates >= 10, nameof(options), "A backtest needs at least 10 bootstrap replicates.");
+        Preconditions.Check(options.Confidence > 0 && options.Confidence < 1, nameof(options), "The confidence level must lie strictly between 0 and 1.");
+        Preconditions.Check(options.MaxDegreeOfParallelism is null or > 0, nameof(options), "The number of threads must be positive.");
+        Preconditions.Check(
+            models.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == models.Count,
+            nameof(models),
+            "Each model may be listed only once.");
+
+        var modelList = models.ToList();
+        var reference = modelList.FindIndex(m => string.Equals(m.Name, options.ReferenceModel, StringComparison.OrdinalIgnoreCase));
+        if (reference < 0)
+        {
+            var found = ModelCatalog.Find(options.ReferenceModel)
+                ?? throw new ArgumentException($"The reference model '{options.ReferenceModel}' is not in the catalog.", nameof(options));
+            modelList.Insert(0, found);
+            reference = 0;
+        }
+
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1,
+        };
+
+        var forecasts = Forecast(cases, modelList, options.ModelOptions, parallel, progress);
+        return Score(cases, modelList, forecasts, reference, options, parallel, progress);
+    }
+
+    private static double[] Forecast(
+        IReadOnlyList<BacktestCase> cases,
+        List<IForecastModel> models,
+        ModelOptions modelOptions,
+        ParallelOptions parallel,
+        IProgress<BacktestProgress>? progress)
+    {
+        var n = cases.Count;
+        var m = models.Count;
+        var forecasts = new double[n * m];
+        var done = 0;
+        progress?.Report(new BacktestProgress(BacktestStage.Forecasting, 0, n));
+        Parallel.For(0, n, parallel, c =>
+        {
+            var @case = cases[c];
+            for (var k = 0; k < m; k++)
+            {
+                var model = models[k];
+                var forecast = model is IssueModel issueModel
+                    ? issueModel.RunIssue(@case.Input, modelOptions, null, parallel.CancellationToken).Forecast
+                    : model.Run(@case.Scenario, modelOptions, null, parallel.CancellationToken).Issues[0].Forecast;
+                if (!double.IsFinite(forecast))
+                {
+                    throw new InvalidOperationException($"Model '{model.Name}' gave a forecast that is not a finite number on issue '{@case.IssueId}'.");
+                }
+
+                forecasts[(c * m) + k] = forecast;
+            }
+
+            var d = Interlocked.Increment(ref done);
+            progress?.Report(new BacktestProgress(BacktestStage.Forecasting, d, n));
+        });
+        return forecasts;
+    }
+
+    private static BacktestResult Score(
+        IReadOnlyList<BacktestCase> cases,
+        List<IForecastModel> models,
+        double[] forecasts,
+        int reference,
+        BacktestOptions options,
+        ParallelOptions parallel,
+        IProgress<BacktestProgress>? progress)
+    {
+        var n = cases.Count;
+        var m = models.Count;
+
+        // Clusters in order of first appearance.
+        var clusterIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var caseCluster = new int[n];
+        for (var c = 0; c < n; c++)
+        {
+            if (!clusterIndex.TryGetValue(cases[c].ProposalId, out var p))
+            {
+                p = clusterIndex.Count;
+                clusterIndex.Add(cases[c].ProposalId, p);
+            }
+
+            caseCluster[c] = p;
+        }
+
+        var clusters = clusterIndex.Count;
+        var clusterSums = new double[clusters * m];
+        var clusterSizes = new int[clusters];
+        var errors = new double[m][];
+        for (var k = 0; k < m; k++)
+        {
+            errors[k] = new double[n];
+        }
+
+        for (var c = 0; c < n; c++)
+        {
+            clusterSizes[caseCluster[c]]++;
+            for (var k = 0; k < m; k++)
+            {
+                var e = Math.Abs(forecasts[(c * m) + k] - cases[c].Outcome);
+                errors[k][c] = e;
+                clusterSums[(caseCluster[c] * m) + k] += e;
+            }
+        }
+
+        var replicates = options.Replicates;
+        var done = 0;
+        var step = Math.Max(1, replicates / 100);
+        progress?.Report(new BacktestProgress(BacktestStage.Bootstrapping, 0, replicates));
+        var boot = ClusterBootstrap.Run(clusterSums, clusterSizes, m, replicates, options.Seed, parallel, () =>
+        {
+            var d = Interlocked.Increment(ref done);
+            if (d % step == 0 || d == replicates)
+            {
+                progress?.Report(new BacktestProgress(BacktestStage.Bootstrapping, d, replicates));
+            }
+        });
+
+        var alpha = (1 - options.Confidence) / 2;
+        var maes = new double[m];
+        for (var k = 0; k < m; k++)
+        {
+            maes[k] = errors[k].Average();
+        }
+
+        var scores = new ModelScore[m];
+        var column = new double[replicates];
+        var diffColumn = new double[replicates];
+        for (var k = 0; k < m; k++)
+        {
+            for (var b = 0; b < replicates; b++)
+            {
+                column[b] = boot[(b * m) + k];
+                diffColumn[b] = boot[(b * m) + k] - boot[(b * m) + reference];
+            }
+
+            Array.Sort(column);
+            Array.Sort(diffColumn);
+            var sortedErrors = (double[])errors[k].Clone();
+            Array.Sort(sortedErrors);
+            scores[k] = new ModelScore(
+                models[k].Name,
+                maes[k],
+                ClusterBootstrap.Quantile(sortedErrors, 0.5),
+                errors[k].Count(e => e <= options.HitThreshold) / (double)n,
+                ClusterBootstrap.Quantile(column, alpha),
+                ClusterBootstrap.Quantile(column, 1 - alpha),
+                maes[k] - maes[reference],
+                ClusterBootstrap.Quantile(diffColumn, alpha),
+                ClusterBootstrap.Quantile(diffColumn, 1 - alpha));
+        }
+
+        var perCase = new CaseForecast[n];
+        for (var c = 0; c < n; c++)
+        {
+            perCase[c] = new CaseForecast(cases[c].ProposalId, cases[c].IssueId, cases[c].Outcome, forecasts.AsSpan(c * m, m).ToArray());
+        }
+
+        return new BacktestResult(options.Seed, replicates, options.Confidence, options.HitThreshold, models[reference].Name, n, clusters, scores, perCase);
+    }
+}

@@ -1,0 +1,53 @@
+using Parley.Core.Models;
+
+namespace Parley.Core.Backtest;
+
+/// <summary>How a backtest is run.</summary>
+public sealed record BacktestOptions
+{
+    /// <summary>The default seed (printed with every result).</summary>
+    public const ulong DefaultSeed = 20181128;
+
+    /// <summary>The default number of bootstrap replicates.</summary>
+    public const int DefaultReplicates = 2000;
+
+    /// <summary>The default options.</summary>
+    public static BacktestOptions Default { get; } = new();
+
+    /// <summary>Seed of the bootstrap; replicate b draws from stream b of this seed.</summary>
+    public ulong Seed { get; init; } = DefaultSeed;
+
+    /// <summary>Number of bootstrap replicates (at least 100).</summary>
+    public int Replicates { get; init; } = DefaultReplicates;
+
+    /// <summary>Coverage of the percentile intervals, e.g. 0.95.</summary>
+    public double Confidence { get; init; } = 0.95;
+
+    /// <summary>An absolute error at or below this counts as a hit in <see cref="ModelScore.ShareWithin"/>.</summary>
+    public double HitThreshold { get; init; } = 10;
+
+    /// <summary>Name of the model every other is compared with.</summary>
+    public string ReferenceModel { get; init; } = "compromise";
+
+    /// <summary>Most threads to use; null uses every core. The result does not depend on it.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Options passed to every model run.</summary>
+    public ModelOptions ModelOptions { get; init; } = ModelOptions.Default;
+}
+
+/// <summary>A progress report from a running backtest.</summary>
+/// <param name="Stage">What is running: <see cref="BacktestStage.Forecasting"/> or <see cref="BacktestStage.Bootstrapping"/>.</param>
+/// <param name="Done">Units finished in this stage (cases, or replicates).</param>
+/// <param name="Total">Units in this stage.</param>
+public sealed record BacktestProgress(BacktestStage Stage, int Done, int Total);
+
+/// <summary>The stages of a backtest.</summary>
+public enum BacktestStage
+{
+    /// <summary>Every model is run on every case.</summary>
+    Forecasting,
+
+    /// <summary>Proposals are resampled for the intervals.</summary>
+    Bootstrapping,
+}

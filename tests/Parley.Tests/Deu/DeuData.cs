@@ -1,0 +1,38 @@
+using Parley.Formats.Deu;
+
+namespace Parley.Tests.Deu;
+
+/// <summary>Finds the repository and the shared DEU data from the test's output folder.</summary>
+internal static class DeuData
+{
+    private static readonly Lazy<DeuDataset> s_dev = new(() =>
+    {
+        var result = DeuReader.ReadFile(DevFile);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        return result.Value!;
+    });
+
+    /// <summary>The folder that holds Parley.sln.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Parley.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>The development split of DEU III.</summary>
+    public static string DevFile => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "deu3", "deu3-dev.tsv"));
+
+    /// <summary>The development split, read once.</summary>
+    public static DeuDataset Dev => s_dev.Value;
+
+    /// <summary>A hand-made file under TestData/deu.</summary>
+    public static string TestFile(string name) => Path.Combine(RepositoryRoot, "tests", "Parley.Tests", "TestData", "deu", name);
+}
