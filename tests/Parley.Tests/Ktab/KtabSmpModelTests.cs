@@ -71,14 +71,18 @@ public sealed class KtabSmpModelTests
     }
 
     [Fact]
-    public void Saliences_summing_above_1_are_rejected_unless_normalisation_is_asked_for()
+    public void Saliences_summing_above_1_are_normalised_by_default_and_rejected_when_asked()
     {
         var s = KtabData.ReadScenario("rand02").Scenario;
         var heavy = new Scenario(s.Title, s.Issues, s.Actors, s.Stances.Select(st => st with { Salience = 0.9 }).ToList());
-        var ex = Assert.Throws<ArgumentException>(() => Model.Run(heavy, new ModelOptions()));
+        var ex = Assert.Throws<ArgumentException>(() => Model.Run(heavy, new ModelOptions { Parameters = new Dictionary<string, string> { ["NormaliseSaliences"] = "false" } }));
         Assert.Contains("NormaliseSaliences", ex.Message, StringComparison.Ordinal);
-        var result = Model.Run(heavy, new ModelOptions { Parameters = new Dictionary<string, string> { ["NormaliseSaliences"] = "true" } });
+        var result = Model.Run(heavy, new ModelOptions());
         Assert.All(result.Issues, i => Assert.True(i.Rounds.Count >= 3));
+        Assert.Contains("divided by their sums", result.Issues[0].Note, StringComparison.Ordinal);
+        // Equal saliences of 0.9 normalise to 0.5 each, the same run as equal saliences of 0.5.
+        var half = new Scenario(s.Title, s.Issues, s.Actors, s.Stances.Select(st => st with { Salience = 0.5 }).ToList());
+        Assert.Equal(Model.Run(half, new ModelOptions()).Issues[1].Rounds[^1].Positions, result.Issues[1].Rounds[^1].Positions);
     }
 
     [Theory]

@@ -43,7 +43,7 @@ public sealed class KtabSmpModel : IForecastModel
     }
 
     /// <summary>A scenario compiled into the engine's flat arrays (internal [0,1] scale).</summary>
-    internal sealed record Input(double[] Capabilities, double[] Saliences, double[] Positions, int Dimensions);
+    internal sealed record Input(double[] Capabilities, double[] Saliences, double[] Positions, int Dimensions, int NormalisedActors = 0);
 
     /// <summary>Maps a scenario to KTAB's internal scale: position (x − min)/(max − min), salience as given (0–1).</summary>
     internal static Input Compile(Scenario scenario, bool normaliseSaliences = false)
@@ -53,6 +53,7 @@ public sealed class KtabSmpModel : IForecastModel
         Preconditions.Check(dims >= 1, nameof(scenario), "KTAB SMP needs at least one issue.");
         Preconditions.Check(n >= 2, nameof(scenario), "KTAB SMP needs at least two actors (KTAB's own files need three).");
         var c = new double[n];
+        var normalised = 0;
         var s = new double[n * dims];
         var x = new double[n * dims];
         for (var i = 0; i < n; i++)
@@ -73,19 +74,28 @@ public sealed class KtabSmpModel : IForecastModel
 
             if (normaliseSaliences && total > 1)
             {
-                for (var d = 0; d < dims; d++)
+                normalised++;
+                var factor = 1 / total;
+                do
                 {
-                    s[(i * dims) + d] /= total;
-                }
+                    // Scale so that the left-to-right sum is at most 1 (a sum of quotients can round above it).
+                    total = 0;
+                    for (var d = 0; d < dims; d++)
+                    {
+                        s[(i * dims) + d] *= factor;
+                        total += s[(i * dims) + d];
+                    }
 
-                total = 1;
+                    factor = 1 - 1e-15;
+                }
+                while (total > 1);
             }
 
             Preconditions.Check(total > 0 && total <= 1 + 1e-12, nameof(scenario),
                 $"Actor '{actor.Id}' has saliences summing to {total:0.####} over the issues; KTAB SMP needs each actor's saliences to sum to more than 0 and at most 1 (100 on KTAB's 0–100 scale). Set the parameter NormaliseSaliences=true to divide them by their sum.");
         }
 
-        return new Input(c, s, x, dims);
+        return new Input(c, s, x, dims, normalised);
     }
 
     /// <summary>Turns an engine run into Parley's result contract, positions back on each issue's scale.</summary>
@@ -135,8 +145,11 @@ public sealed class KtabSmpModel : IForecastModel
             }
 
             var forecast = rounds[last].Positions[best];
+            var normalisedNote = input.NormalisedActors > 0
+                ? $" The saliences of {input.NormalisedActors} actor(s) summed to more than 1 over the issues and were divided by their sums."
+                : string.Empty;
             issues[d] = new IssueResult(scenario.Issues[d].Id, forecast, ids, rounds,
-                $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).");
+                $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).{normalisedNote}");
         }
 
         return new ModelResult("ktab-smp", issues, seed);

@@ -187,11 +187,12 @@ public sealed record KtabSmpParameters
     public int Threads { get; init; }
 
     /// <summary>
-    /// When true, an actor whose saliences sum to more than 1 over the issues has them divided by
-    /// their sum (useful for Parley scenarios, whose saliences are per issue). KTAB has no such
-    /// option: its inputs must already sum to at most 100. Default false.
+    /// When true (the default), an actor whose saliences sum to more than 1 over the issues has them
+    /// divided by their sum, as Parley scenarios give salience per issue; when false such a scenario
+    /// is rejected. KTAB's own files can never hold such sums (its readers reject them), so this
+    /// does not change any KTAB run.
     /// </summary>
-    public bool NormaliseSaliences { get; init; }
+    public bool NormaliseSaliences { get; init; } = true;
 
     /// <summary>Off-diagonal or non-unit entries of the accommodation matrix (identity when empty, as for CSV input).</summary>
     public IReadOnlyList<KtabAccommodation> Accommodation { get; init; } = [];
