@@ -134,6 +134,37 @@ public sealed class KtabSmpModelTests
     }
 
     [Fact]
+    public void Rounds_caps_the_number_of_turns_and_the_prefix_equals_the_full_run()
+    {
+        var s = KtabData.ReadScenario("SOE-Policy").Scenario;
+        var full = Model.Run(s, new ModelOptions());
+        var capped = Model.Run(s, new ModelOptions { Rounds = 3 });
+        Assert.Equal(4, capped.Issues[0].Rounds.Count);
+        Assert.Contains("maximum of 3 turns", capped.Issues[0].Note, StringComparison.Ordinal);
+        for (var t = 0; t < 4; t++)
+        {
+            Assert.Equal(full.Issues[0].Rounds[t].Positions, capped.Issues[0].Rounds[t].Positions);
+        }
+    }
+
+    [Fact]
+    public void Cancellation_during_a_run_stops_it_at_the_next_turn()
+    {
+        var s = KtabData.ReadScenario("SOE-Competitive").Scenario;
+        using var cts = new CancellationTokenSource();
+        var reports = 0;
+        var progress = new CallbackProgress(_ =>
+        {
+            if (++reports == 2)
+            {
+                cts.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => Model.Run(s, new ModelOptions(), progress, cts.Token));
+        Assert.Equal(2, reports);
+    }
+
+    [Fact]
     public void Cancellation_stops_the_run()
     {
         var s = KtabData.ReadScenario("rand01").Scenario;
@@ -182,5 +213,10 @@ public sealed class KtabSmpModelTests
     private sealed class SyncProgress(List<ModelProgress> list) : IProgress<ModelProgress>
     {
         public void Report(ModelProgress value) => list.Add(value);
+    }
+
+    private sealed class CallbackProgress(Action<ModelProgress> onReport) : IProgress<ModelProgress>
+    {
+        public void Report(ModelProgress value) => onReport(value);
     }
 }
