@@ -105,6 +105,19 @@ internal static class KtabPrimitives
     public static void CoalitionRow(KtabVotingRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> u, int m, int i, Span<double> c, Span<double> pos, Span<double> neg)
     {
         var n = w.Length;
+        if (rule == KtabVotingRule.Prop)
+        {
+            KtabVector.CoalitionRowProp(w, u, m, i, pos[..i], neg[..i]);
+            for (var j = 0; j < i; j++)
+            {
+                c[(i * m) + j] = pos[j];
+                c[(j * m) + i] = neg[j];
+            }
+
+            c[(i * m) + i] = 1e-8;
+            return;
+        }
+
         pos[..i].Fill(1e-8);
         neg[..i].Fill(1e-8);
         for (var k = 0; k < n; k++)
@@ -112,23 +125,16 @@ internal static class KtabPrimitives
             var wk = w[k];
             var row = u.Slice(k * m, m);
             var uki = row[i];
-            if (rule == KtabVotingRule.Prop)
+            for (var j = 0; j < i; j++)
             {
-                KtabVector.CoalitionRowProp(wk, uki, row[..i], pos[..i], neg[..i]);
-            }
-            else
-            {
-                for (var j = 0; j < i; j++)
+                var v = Vote(rule, wk, uki, row[j]);
+                if (v > 0)
                 {
-                    var v = Vote(rule, wk, uki, row[j]);
-                    if (v > 0)
-                    {
-                        pos[j] += v;
-                    }
-                    else if (v < 0)
-                    {
-                        neg[j] -= v;
-                    }
+                    pos[j] += v;
+                }
+                else if (v < 0)
+                {
+                    neg[j] -= v;
                 }
             }
         }

@@ -167,40 +167,63 @@ internal static class KtabVector
     }
 
     /// <summary>
-    /// One voter's Prop votes for option i over each option j &lt; i, added to the coalition rows
-    /// (§3.2.4): pos[j] += max(v, 0) and neg[j] −= min(v, 0), which equals the branchy update
-    /// because the strengths are positive.
+    /// Row i of the coalition matrix under the Prop rule: for every j &lt; i, pos[j] = 1e-8 + Σₖ max(vₖ, 0)
+    /// and neg[j] = 1e-8 − Σₖ min(vₖ, 0) with vₖ = wₖ·(u(k,i) − u(k,j)), summed over voters k in order.
+    /// Blocks of options j stay in registers while the voters stream past.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void CoalitionRowProp(double wk, double uki, ReadOnlySpan<double> row, Span<double> pos, Span<double> neg)
+    public static void CoalitionRowProp(ReadOnlySpan<double> w, ReadOnlySpan<double> u, int m, int i, Span<double> pos, Span<double> neg)
     {
-        var count = pos.Length;
+        var n = w.Length;
         var j = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var len = Vector<double>.Count;
-            var vw = new Vector<double>(wk);
-            var vi = new Vector<double>(uki);
             var zero = Vector<double>.Zero;
-            for (; j <= count - len; j += len)
+            var floor = new Vector<double>(1e-8);
+            for (; j <= i - (2 * len); j += 2 * len)
             {
-                var v = vw * (vi - new Vector<double>(row[j..]));
-                (new Vector<double>(pos[j..]) + Vector.Max(v, zero)).CopyTo(pos[j..]);
-                (new Vector<double>(neg[j..]) - Vector.Min(v, zero)).CopyTo(neg[j..]);
+                var posA = floor;
+                var negA = floor;
+                var posB = floor;
+                var negB = floor;
+                for (var k = 0; k < n; k++)
+                {
+                    var row = u.Slice(k * m, m);
+                    var vw = new Vector<double>(w[k]);
+                    var vi = new Vector<double>(row[i]);
+                    var vA = vw * (vi - new Vector<double>(row[j..]));
+                    var vB = vw * (vi - new Vector<double>(row[(j + len)..]));
+                    posA += Vector.Max(vA, zero);
+                    negA -= Vector.Min(vA, zero);
+                    posB += Vector.Max(vB, zero);
+                    negB -= Vector.Min(vB, zero);
+                }
+
+                posA.CopyTo(pos[j..]);
+                negA.CopyTo(neg[j..]);
+                posB.CopyTo(pos[(j + len)..]);
+                negB.CopyTo(neg[(j + len)..]);
             }
         }
 
-        for (; j < count; j++)
+        for (; j < i; j++)
         {
-            var v = wk * (uki - row[j]);
-            if (v > 0)
+            double p = 1e-8, q = 1e-8;
+            for (var k = 0; k < n; k++)
             {
-                pos[j] += v;
+                var v = w[k] * (u[(k * m) + i] - u[(k * m) + j]);
+                if (v > 0)
+                {
+                    p += v;
+                }
+                else if (v < 0)
+                {
+                    q -= v;
+                }
             }
-            else if (v < 0)
-            {
-                neg[j] -= v;
-            }
+
+            pos[j] = p;
+            neg[j] = q;
         }
     }
 }
