@@ -88,6 +88,7 @@ internal sealed class KtabSmpEngine
     private readonly bool _identity;
     private readonly KtabSmpParameters _p;
     private readonly ParallelOptions _parallel;
+    private readonly bool _sequential;
     private readonly double[] _wPad;
     private readonly double[] _sPad;
 
@@ -170,6 +171,9 @@ internal sealed class KtabSmpEngine
         _w.CopyTo(_wPad, 0);
         _sTotal.CopyTo(_sPad, 0);
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = parameters.Threads > 0 ? parameters.Threads : -1 };
+        // Below ~40 actors a turn takes well under a millisecond: handing work to other threads
+        // costs more than it saves (and much more on a busy machine). Results are the same either way.
+        _sequential = parameters.Threads == 1 || Environment.ProcessorCount == 1 || _n < 40;
     }
 
     /// <summary>Number of actors.</summary>
@@ -274,7 +278,7 @@ internal sealed class KtabSmpEngine
         int n = _n, dd = _d;
         var delta = new double[n * n];
         var deltaT = new double[n * n];
-        Parallel.For(0, n, _parallel, i =>
+        For(n, i =>
         {
             var qi = st.Q.AsSpan(i * dd, dd);
             var si = _s.AsSpan(i * dd, dd);
@@ -328,7 +332,7 @@ internal sealed class KtabSmpEngine
 
         var adjust = _p.BigRAdjust;
         var bad = new bool[n];
-        Parallel.For(0, n, _parallel, h =>
+        For(n, h =>
         {
             bad[h] = SmallDifference(n, (i, j) =>
             {
@@ -452,12 +456,45 @@ internal sealed class KtabSmpEngine
         // Rows of the coalition matrix are independent and each writes its own slots.
         var c = new double[m * m];
         var rule = _p.VotingRule;
-        Parallel.For(0, m, _parallel, () => new double[2 * m], (i, _, buf) =>
+        For(m, () => new double[2 * m], (i, buf) =>
         {
             KtabPrimitives.CoalitionRow(rule, _c, u, m, i, c, buf.AsSpan(0, m), buf.AsSpan(m, m));
             return buf;
-        }, _ => { });
+        });
         KtabPrimitives.Pce(_p, c, m, p, scratch);
+    }
+
+    /// <summary>Runs body(0…count−1), on worker threads unless the run is small or single-threaded.</summary>
+    private void For(int count, Action<int> body)
+    {
+        if (_sequential)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, _parallel, body);
+    }
+
+    /// <summary>Runs body(0…count−1) with one local state (a workspace) per worker.</summary>
+    private void For<TLocal>(int count, Func<TLocal> init, Func<int, TLocal, TLocal> body)
+    {
+        if (_sequential)
+        {
+            var local = init();
+            for (var i = 0; i < count; i++)
+            {
+                local = body(i, local);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, _parallel, init, (i, _, local) => body(i, local), _ => { });
     }
 
     /// <summary>Per-thread buffers.</summary>
@@ -880,7 +917,7 @@ internal sealed class KtabSmpEngine
 
         // 1. Targets and bargains, one slot per initiator.
         var proposals = new KtabBargain[]?[n];
-        Parallel.For(0, n, _parallel, () => new Workspace(n), (i, _, ws) =>
+        For(n, () => new Workspace(n), (i, ws) =>
         {
             var gains = ws.Gains;
             var phis = ws.Phis;
@@ -957,7 +994,7 @@ internal sealed class KtabSmpEngine
 
             proposals[i] = [new KtabBargain(i, target, best, yi, yj)];
             return ws;
-        }, _ => { });
+        });
 
         // 2. Bargain lists in canonical order: SQ, then bargains by initiator index.
         var bargains = new List<KtabBargain>();
@@ -994,7 +1031,7 @@ internal sealed class KtabSmpEngine
         var nu = new double[nb * n];
         var nuSq = new double[n];
         var own = st.OwnU;
-        Parallel.For(0, n, _parallel, a =>
+        For(n, a =>
         {
             var qa = st.Q.AsSpan(a * dd, dd);
             var sa = _s.AsSpan(a * dd, dd);
@@ -1067,7 +1104,7 @@ internal sealed class KtabSmpEngine
         var keep = run.Steps.Count < detailTurns;
         var probabilities = new double[n][];
         var next = new double[n * dd];
-        Parallel.For(0, n, _parallel, () => new Workspace(0), (k, _, ws) =>
+        For(n, () => new Workspace(0), (k, ws) =>
         {
             var list = lists[k];
             var m = list.Count + 1;
@@ -1142,7 +1179,7 @@ internal sealed class KtabSmpEngine
             }
 
             return ws;
-        }, _ => { });
+        });
 
         if (run.Steps.Count < detailTurns)
         {
