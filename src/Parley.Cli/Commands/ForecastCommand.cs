@@ -49,11 +49,12 @@ internal static class ForecastCommand
 
             var options = new ModelOptions { Rounds = parse.GetValue(rounds), Seed = parse.GetValue(seed) };
             var results = new List<ModelResult>();
+            using var progress = context.Interactive ? new ProgressLine(context.Error) : null;
             foreach (var model in selected)
             {
                 try
                 {
-                    results.Add(model.Run(scenario, options, null, cancellationToken));
+                    results.Add(model.Run(scenario, options, progress, cancellationToken));
                 }
                 catch (ArgumentException ex)
                 {

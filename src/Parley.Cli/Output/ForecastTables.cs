@@ -16,6 +16,10 @@ internal static class ForecastTables
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         var console = CliContext.ConsoleFor(writer, ansi: false);
         console.WriteLine(report.Scenario);
+        if (report.Seed is { } seed)
+        {
+            console.WriteLine($"seed: {seed} (rerun with --seed {seed} for the same numbers)");
+        }
         foreach (var note in report.Notes)
         {
             console.WriteLine($"note: {note}");

@@ -37,7 +37,7 @@ public sealed record ModelOptions
     /// <summary>How much of the offers each round to keep in the result (all of them can be a lot for thousands of actors).</summary>
     public OfferRecording Offers { get; init; } = OfferRecording.All;
 
-    /// <summary>Model-specific parameters by name (e.g. from a KTAB XML file); models reject names they do not know.</summary>
+    /// <summary>Model-specific parameters by name (e.g. from a KTAB XML file); each model reads the names it documents.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 }
 

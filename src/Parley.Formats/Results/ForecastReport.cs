@@ -9,12 +9,12 @@ namespace Parley.Formats.Results;
 /// positions keyed by actor name. This is Parley's JSON contract (see docs/output.md).
 /// </summary>
 /// <param name="Scenario">The scenario's title.</param>
-/// <param name="Seed">The seed the run drew from.</param>
+/// <param name="Seed">The seed the run drew from; null when no model drew a random number.</param>
 /// <param name="Notes">Notes on how the input was read.</param>
 /// <param name="Issues">One entry per issue, in scenario order.</param>
 public sealed record ForecastReport(
     [property: JsonPropertyName("scenario")] string Scenario,
-    [property: JsonPropertyName("seed")] ulong Seed,
+    [property: JsonPropertyName("seed"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ulong? Seed,
     [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
     [property: JsonPropertyName("issues")] IReadOnlyList<IssueReport> Issues)
 {
@@ -41,7 +41,7 @@ public sealed record ForecastReport(
             issues.Add(new IssueReport(issue.Id, issue.Name, issue.Scale.Minimum, issue.Scale.Maximum, models));
         }
 
-        return new ForecastReport(scenario.Title, seed, notes ?? [], issues);
+        return new ForecastReport(scenario.Title, results.Any(r => r.Seed is not null) ? seed : null, notes ?? [], issues);
     }
 
     /// <summary>Actor id → the label used in output: the name, or "name (id)" when two actors share a name.</summary>

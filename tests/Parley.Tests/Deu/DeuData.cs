@@ -1,4 +1,5 @@
 using Parley.Formats.Deu;
+using Parley.Tests.Support;
 
 namespace Parley.Tests.Deu;
 
@@ -13,19 +14,7 @@ internal static class DeuData
     });
 
     /// <summary>The folder that holds Parley.sln.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Parley.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => TestPaths.RepoRoot;
 
     /// <summary>The development split of DEU III.</summary>
     public static string DevFile => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "deu3", "deu3-dev.tsv"));

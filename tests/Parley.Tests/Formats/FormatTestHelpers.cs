@@ -2,6 +2,7 @@ using System.Text;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 using Parley.Formats;
+using Parley.Tests.Support;
 
 namespace Parley.Tests.Formats;
 
@@ -9,23 +10,11 @@ namespace Parley.Tests.Formats;
 internal static class FormatTestHelpers
 {
     /// <summary>The folder that holds Parley.sln.</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.sln")))
-            {
-                dir = dir.Parent;
-            }
+    public static string RepoRoot => TestPaths.RepoRoot;
 
-            return dir?.FullName ?? throw new InvalidOperationException("Parley.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string TestData(string name) => TestPaths.TestData(name);
 
-    public static string TestData(string name) => Path.Combine(RepoRoot, "tests", "Parley.Tests", "TestData", name);
-
-    public static string SharedData(params string[] parts) => Path.Combine([RepoRoot, "..", "shared", "data", .. parts]);
+    public static string SharedData(params string[] parts) => TestPaths.SharedData(parts);
 
     public static ReadResult<Scenario> Parse(string text, string fileName, ScenarioFormat format = ScenarioFormat.Auto) =>
         ScenarioFiles.Parse(Encoding.UTF8.GetBytes(text), fileName, format);

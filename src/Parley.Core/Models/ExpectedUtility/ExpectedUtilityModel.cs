@@ -41,8 +41,8 @@ public sealed class ExpectedUtilityModel : IssueModel
 
     /// <inheritdoc />
     public override string Source => Variant == ExpectedUtilityVariant.Scholz2011
-        ? "Scholz, Calbert & Smith (2011), J. Theoretical Politics 23(4); Bueno de Mesquita (1994)."
-        : "Bueno de Mesquita (1994), in Political Forecasting and Policy Analysis; Scholz et al. (2011).";
+        ? "Scholz, Calbert & Smith (2011), J. Theoretical Politics 23(4):510–531; Bueno de Mesquita (1994)."
+        : "Bueno de Mesquita (1994), in Bueno de Mesquita & Stokman (eds), European Community Decision Making; Scholz et al. (2011).";
 
     /// <inheritdoc />
     public override IssueResult RunIssue(IssueInput input, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -147,15 +147,20 @@ public sealed class ExpectedUtilityModel : IssueModel
             var r = RiskExponents(x, w);
 
             // Offers, with the round's exponents in the votes and the receiver's in the utilities.
-            _probabilities.Build(x, w, r, _delta, _variant, _parallel);
+            _probabilities.Build(x, w, r, _delta, _variant);
             var next = new double[n];
             var chosen = new ChosenOffer[n];
             var allOffers = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
             void Receiver(int i)
             {
+                var pool = System.Buffers.ArrayPool<double>.Shared;
+                var forI = pool.Rent(n);
+                var againstI = pool.Rent(n);
+                _probabilities.ForActor(i, forI, againstI);
                 var best = ChosenOffer.None;
                 var xi = x[i];
                 var ri = r[i];
+                var usq = 2 - (4 * VictoryProbabilities.Distance(0.5, ri));
                 for (var j = 0; j < n; j++)
                 {
                     var xj = x[j];
@@ -165,9 +170,12 @@ public sealed class ExpectedUtilityModel : IssueModel
                     }
 
                     var d = Math.Abs(xi - xj) / _delta;
-                    var (us, uf, usq) = Utilities(d, ri);
-                    var a = (s[j] * ((_probabilities.P(i, j) * us) + ((1 - _probabilities.P(i, j)) * uf))) + ((1 - s[j]) * us) - usq;
-                    var b = (s[i] * ((_probabilities.P(j, i) * us) + ((1 - _probabilities.P(j, i)) * uf))) + ((1 - s[i]) * us) - usq;
+                    var us = 2 - (4 * VictoryProbabilities.Distance(0.5 - (0.5 * d), ri));
+                    var uf = 2 - (4 * VictoryProbabilities.Distance(0.5 + (0.5 * d), ri));
+                    var pij = forI[j];
+                    var pji = againstI[j];
+                    var a = (s[j] * ((pij * us) + ((1 - pij) * uf))) + ((1 - s[j]) * us) - usq;
+                    var b = (s[i] * ((pji * us) + ((1 - pji) * uf))) + ((1 - s[i]) * us) - usq;
                     OfferKind kind;
                     double target;
                     if (b > a && a > 0)
@@ -199,6 +207,8 @@ public sealed class ExpectedUtilityModel : IssueModel
                     }
                 }
 
+                pool.Return(forI);
+                pool.Return(againstI);
                 chosen[i] = best;
                 next[i] = best.From >= 0 ? best.Target : xi;
             }
@@ -307,11 +317,15 @@ public sealed class ExpectedUtilityModel : IssueModel
         {
             var n = _n;
             var s = _input.Saliences;
-            _probabilities.Build(x, w, _ones, _delta, _variant, _parallel);
+            _probabilities.Build(x, w, _ones, _delta, _variant);
             var exposure = new double[n];
             var order = _probabilities.CanonicalOrder.ToArray();
             void Target(int i)
             {
+                var pool = System.Buffers.ArrayPool<double>.Shared;
+                var forI = pool.Rent(n);
+                var againstI = pool.Rent(n);
+                _probabilities.ForActor(i, forI, againstI);
                 var e = 0.0;
                 foreach (var j in order)
                 {
@@ -320,12 +334,15 @@ public sealed class ExpectedUtilityModel : IssueModel
                         continue;
                     }
 
+                    // With r = 1: Uₛ = 2d, U_f = −2d, U_sq = 0.
                     var d = Math.Abs(x[j] - x[i]) / _delta;
-                    var (us, uf, usq) = Utilities(d, 1.0);
-                    var p = _probabilities.P(j, i);
+                    var (us, uf, usq) = (2 - (4 * (0.5 - (0.5 * d))), 2 - (4 * (0.5 + (0.5 * d))), 0.0);
+                    var p = againstI[j];
                     e += (s[i] * ((p * us) + ((1 - p) * uf))) + ((1 - s[i]) * us) - usq;
                 }
 
+                pool.Return(forI);
+                pool.Return(againstI);
                 exposure[i] = e;
             }
 
@@ -352,12 +369,6 @@ public sealed class ExpectedUtilityModel : IssueModel
 
             return r;
         }
-
-        /// <summary>Uₛ = 2 − 4(0.5 − 0.5d)^r, U_f = 2 − 4(0.5 + 0.5d)^r, U_sq = 2 − 4·0.5^r.</summary>
-        private static (double Success, double Failure, double StatusQuo) Utilities(double d, double r) =>
-            (2 - (4 * VictoryProbabilities.Distance(0.5 - (0.5 * d), r)),
-             2 - (4 * VictoryProbabilities.Distance(0.5 + (0.5 * d), r)),
-             2 - (4 * VictoryProbabilities.Distance(0.5, r)));
     }
 
     /// <summary>The offer an actor has taken so far while scanning proposers.</summary>

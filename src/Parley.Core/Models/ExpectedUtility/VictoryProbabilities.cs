@@ -2,24 +2,29 @@ namespace Parley.Core.Models.ExpectedUtility;
 
 /// <summary>
 /// The probabilities P(xᵢ, xⱼ) that actor i's position prevails over actor j's, for every pair,
-/// computed in O(n² log n) instead of the direct O(n³).
+/// in O(n²) time per round after an O(n log n) sort, instead of the direct O(n³).
 /// </summary>
 /// <remarks>
 /// Voter k votes for a over b with vₖ(a,b) = wₖ[gₖ(b) − gₖ(a)], gₖ(y) = (|xₖ − y|/Δ)^rₖ. The positive
 /// votes come exactly from the voters nearer a than b, which for a &lt; b are the voters below the
-/// midpoint (a+b)/2 — a prefix of the actors sorted by position (a suffix for a &gt; b). So with
-/// one prefix-sum row Fⱼ[m] = Σ_{k among the m lowest} wₖgₖ(xⱼ) per target j, the numerator
-/// N(i,j) = Σₖ max(0, vₖ(xᵢ,xⱼ)) is Fⱼ[m] − Fᵢ[m], found with one binary search. The Scholz
-/// normaliser D = Σₖ Σ_p Σ_q |vₖ(x_p, x_q)| is, per voter, the sum of |g_p − g_q| over ordered pairs,
-/// which needs the g values sorted; they are sorted by distance from xₖ, which a two-pointer merge
-/// of the position order gives in O(n) per voter.
+/// midpoint (a+b)/2 — a prefix of the actors sorted by position (a suffix for a &gt; b). So with one
+/// prefix-sum row Fⱼ[m] = Σ_{k among the m lowest} wₖgₖ(xⱼ) per target j, the numerator
+/// N(i,j) = Σₖ max(0, vₖ(xᵢ,xⱼ)) is Fⱼ[m] − Fᵢ[m]. For a fixed i, walking j up the sorted order moves
+/// the midpoint up, so m is found with a pointer that only moves forward: O(n) per actor.
+/// The Scholz normaliser D = Σₖ Σ_p Σ_q |vₖ(x_p, x_q)| needs, per voter, its wₖgₖ values in ascending
+/// order, which a walk outwards from the voter's place in the sorted order gives; those values are
+/// the ones the table is built from, so no power is computed twice.
 /// </remarks>
 internal sealed class VictoryProbabilities
 {
+    private const int ParallelThreshold = 64;
+
     private readonly int _n;
-    private readonly double[] _sorted;      // positions, ascending
-    private readonly int[] _order;          // sorted index → actor
-    private readonly double[] _prefix;      // row j (length n+1): prefix sums of w_k g_k(x_j) in sorted order
+    private readonly double[] _sorted;      // positions, ascending (canonical order)
+    private readonly int[] _order;          // canonical index → actor
+    private readonly int[] _rank;           // actor → canonical index
+    private readonly double[] _prefix;      // row j (length n+1): prefix sums of w_k g_k(x_j) in canonical order
+    private readonly double[] _perVoter;
     private readonly double[] _x;
     private ExpectedUtilityVariant _variant;
     private double _normaliser;
@@ -30,12 +35,17 @@ internal sealed class VictoryProbabilities
         _n = n;
         _sorted = new double[n];
         _order = new int[n];
+        _rank = new int[n];
         _prefix = new double[n * (n + 1)];
+        _perVoter = new double[n];
         _x = new double[n];
     }
 
+    /// <summary>Actor indices in the canonical order (by position, weight, exponent): sum over actors in this order.</summary>
+    public ReadOnlySpan<int> CanonicalOrder => _order;
+
     /// <summary>Fills the tables for positions <paramref name="x"/>, vote weights <paramref name="w"/> (cₖsₖ) and exponents <paramref name="r"/>.</summary>
-    public void Build(double[] x, double[] w, double[] r, double delta, ExpectedUtilityVariant variant, bool parallel)
+    public void Build(double[] x, double[] w, double[] r, double delta, ExpectedUtilityVariant variant)
     {
         var n = _n;
         _variant = variant;
@@ -43,7 +53,6 @@ internal sealed class VictoryProbabilities
         for (var t = 0; t < n; t++)
         {
             _order[t] = t;
-            _sorted[t] = x[t];
         }
 
         // A canonical order: by position, then by the values that enter the sums (weight, exponent),
@@ -68,161 +77,172 @@ internal sealed class VictoryProbabilities
         for (var t = 0; t < n; t++)
         {
             _sorted[t] = x[_order[t]];
+            _rank[_order[t]] = t;
         }
 
         var invDelta = 1.0 / delta;
-        var sorted = _sorted;
-        var order = _order;
-        var prefix = _prefix;
-        void Row(int j)
+        var scholz = variant == ExpectedUtilityVariant.Scholz2011;
+        For(n, t => Voter(t, w, r, invDelta, scholz));
+        For(n, PrefixRow);
+        if (scholz)
         {
-            var y = x[j];
-            var row = j * (n + 1);
-            var sum = 0.0;
-            prefix[row] = 0;
+            var total = 0.0;
             for (var t = 0; t < n; t++)
             {
-                var k = order[t];
-                sum += w[k] * Distance(Math.Abs(sorted[t] - y) * invDelta, r[k]);
-                prefix[row + t + 1] = sum;
+                total += _perVoter[t];
             }
-        }
 
-        if (parallel && n >= 64)
-        {
-            Parallel.For(0, n, Row);
+            _normaliser = total;
         }
-        else
-        {
-            for (var j = 0; j < n; j++)
-            {
-                Row(j);
-            }
-        }
-
-        _normaliser = variant == ExpectedUtilityVariant.Scholz2011 ? ScholzNormaliser(w, r, invDelta, parallel) : 0;
     }
 
-    /// <summary>Actor indices in the canonical order (by position, weight, exponent): sum over actors in this order.</summary>
-    public ReadOnlySpan<int> CanonicalOrder => _order;
-
-    /// <summary>P(xᵢ, xⱼ): the probability that actor i's position prevails over actor j's.</summary>
-    public double P(int i, int j)
+    /// <summary>
+    /// Fills <paramref name="forI"/>[j] = P(xᵢ, xⱼ) and <paramref name="againstI"/>[j] = P(xⱼ, xᵢ) for
+    /// every actor j (input order); both are 0 where xⱼ = xᵢ.
+    /// </summary>
+    public void ForActor(int i, Span<double> forI, Span<double> againstI)
     {
-        if (_x[i] == _x[j])
-        {
-            return 0;
-        }
-
-        var forI = Numerator(i, j);
-        if (_variant == ExpectedUtilityVariant.Scholz2011)
-        {
-            return _normaliser > 0 ? forI / _normaliser : 0;
-        }
-
-        var total = forI + Numerator(j, i);
-        return total > 0 ? forI / total : 0.5;
-    }
-
-    /// <summary>N(i,j) = Σₖ max(0, vₖ(xᵢ, xⱼ)).</summary>
-    private double Numerator(int i, int j)
-    {
+        var n = _n;
         var a = _x[i];
-        var b = _x[j];
-        var n = _n;
         var rowI = i * (n + 1);
-        var rowJ = j * (n + 1);
-        var mid = a + ((b - a) * 0.5);
-        double value;
-        if (a < b)
-        {
-            // Voters strictly below the midpoint are nearer a.
-            var m = IssueStatistics.LowerBound(_sorted, mid);
-            value = _prefix[rowJ + m] - _prefix[rowI + m];
-        }
-        else
-        {
-            // Voters strictly above the midpoint are nearer a.
-            var m = UpperBound(_sorted, mid);
-            value = (_prefix[rowJ + n] - _prefix[rowJ + m]) - (_prefix[rowI + n] - _prefix[rowI + m]);
-        }
-
-        return value > 0 ? value : 0;
-    }
-
-    /// <summary>D = Σₖ wₖ Σ_p Σ_q |gₖ(x_p) − gₖ(x_q)|, with each voter's g values visited in ascending order.</summary>
-    private double ScholzNormaliser(double[] w, double[] r, double invDelta, bool parallel)
-    {
-        var n = _n;
-        var perVoter = new double[n];
+        var prefix = _prefix;
         var sorted = _sorted;
-        void Voter(int t)
-        {
-            // Merge outwards from sorted index t: distances ascend on both sides.
-            var xk = sorted[t];
-            var k = _order[t];
-            int left = t - 1, right = t + 1;
-            var rank = 1; // the voter itself, g = 0, is rank 0
-            var acc = 0.0; // Σ_rank g_(rank) (2·rank − n + 1)
-            while (left >= 0 || right < n)
-            {
-                double dist;
-                if (right >= n || (left >= 0 && xk - sorted[left] <= sorted[right] - xk))
-                {
-                    dist = xk - sorted[left--];
-                }
-                else
-                {
-                    dist = sorted[right++] - xk;
-                }
-
-                acc += Distance(dist * invDelta, r[k]) * ((2.0 * rank) - n + 1);
-                rank++;
-            }
-
-            perVoter[t] = w[k] * 2.0 * acc;
-        }
-
-        if (parallel && n >= 64)
-        {
-            Parallel.For(0, n, Voter);
-        }
-        else
-        {
-            for (var t = 0; t < n; t++)
-            {
-                Voter(t);
-            }
-        }
-
-        var total = 0.0;
+        int below = 0, atOrBelow = 0;
         for (var t = 0; t < n; t++)
         {
-            total += perVoter[t];
-        }
+            var j = _order[t];
+            var b = sorted[t];
+            if (b == a)
+            {
+                forI[j] = 0;
+                againstI[j] = 0;
+                continue;
+            }
 
-        return total;
+            // The midpoint rises with b, so both counts only move forward.
+            var mid = a + ((b - a) * 0.5);
+            while (below < n && sorted[below] < mid)
+            {
+                below++;
+            }
+
+            if (atOrBelow < below)
+            {
+                atOrBelow = below;
+            }
+
+            while (atOrBelow < n && sorted[atOrBelow] <= mid)
+            {
+                atOrBelow++;
+            }
+
+            var rowJ = j * (n + 1);
+            double nij, nji;
+            if (a < b)
+            {
+                // Voters below the midpoint are nearer a; those above it nearer b.
+                nij = prefix[rowJ + below] - prefix[rowI + below];
+                nji = (prefix[rowI + n] - prefix[rowI + atOrBelow]) - (prefix[rowJ + n] - prefix[rowJ + atOrBelow]);
+            }
+            else
+            {
+                nij = (prefix[rowJ + n] - prefix[rowJ + atOrBelow]) - (prefix[rowI + n] - prefix[rowI + atOrBelow]);
+                nji = prefix[rowI + below] - prefix[rowJ + below];
+            }
+
+            nij = nij > 0 ? nij : 0;
+            nji = nji > 0 ? nji : 0;
+            if (_variant == ExpectedUtilityVariant.Scholz2011)
+            {
+                forI[j] = _normaliser > 0 ? nij / _normaliser : 0;
+                againstI[j] = _normaliser > 0 ? nji / _normaliser : 0;
+            }
+            else
+            {
+                var total = nij + nji;
+                forI[j] = total > 0 ? nij / total : 0.5;
+                againstI[j] = total > 0 ? nji / total : 0.5;
+            }
+        }
     }
 
     /// <summary>(d)^r, with the exponent-1 case exact and cheap.</summary>
     internal static double Distance(double d, double r) => r == 1.0 ? d : Math.Pow(d, r);
 
-    private static int UpperBound(double[] sorted, double value)
+    /// <summary>
+    /// Voter at canonical index t: writes wₖgₖ(x_p) into every target row p (column t+1), and, for
+    /// the Scholz normaliser, Σ_p Σ_q |wₖgₖ(x_p) − wₖgₖ(x_q)| from the values in ascending order.
+    /// </summary>
+    private void Voter(int t, double[] w, double[] r, double invDelta, bool scholz)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
+        var n = _n;
+        var sorted = _sorted;
+        var k = _order[t];
+        var xk = sorted[t];
+        var wk = w[k];
+        var rk = r[k];
+        var prefix = _prefix;
+        for (var s = 0; s < n; s++)
         {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
+            prefix[(_order[s] * (n + 1)) + t + 1] = wk * Distance(Math.Abs(sorted[s] - xk) * invDelta, rk);
+        }
+
+        if (!scholz)
+        {
+            return;
+        }
+
+        // Walk outwards from t: distances — and so the values — ascend on both sides. For values
+        // v_(0) ≤ … ≤ v_(n−1), Σ_p Σ_q |v_p − v_q| = 2 Σ_m v_(m) (2m − n + 1).
+        var column = t + 1;
+        int left = t - 1, right = t + 1;
+        var rank = 1; // the voter itself, value 0, has rank 0
+        var acc = 0.0;
+        while (left >= 0 || right < n)
+        {
+            int s;
+            if (right >= n || (left >= 0 && xk - sorted[left] <= sorted[right] - xk))
             {
-                lo = mid + 1;
+                s = left--;
             }
             else
             {
-                hi = mid;
+                s = right++;
             }
+
+            acc += prefix[(_order[s] * (n + 1)) + column] * ((2.0 * rank) - n + 1);
+            rank++;
         }
 
-        return lo;
+        _perVoter[t] = 2.0 * acc;
+    }
+
+    /// <summary>Turns row j's values into prefix sums, in canonical order.</summary>
+    private void PrefixRow(int j)
+    {
+        var row = j * (_n + 1);
+        var prefix = _prefix;
+        prefix[row] = 0;
+        var sum = 0.0;
+        for (var t = 1; t <= _n; t++)
+        {
+            sum += prefix[row + t];
+            prefix[row + t] = sum;
+        }
+    }
+
+    private static void For(int n, Action<int> body)
+    {
+        if (n >= ParallelThreshold)
+        {
+            Parallel.For(0, n, body);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+            {
+                body(i);
+            }
+        }
     }
 }
