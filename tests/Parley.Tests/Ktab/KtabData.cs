@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parley.Core.Models.Ktab;
 using Parley.Formats.Ktab;
+using Parley.Tests.Support;
 
 namespace Parley.Tests.Ktab;
 
@@ -9,14 +10,7 @@ internal static class KtabData
 {
     private static readonly Lazy<string> s_dir = new(() =>
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "ktab"));
+        var data = TestPaths.SharedData("ktab");
         Assert.True(Directory.Exists(data), $"KTAB data folder not found at {data}");
         return data;
     });

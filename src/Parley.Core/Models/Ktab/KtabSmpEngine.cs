@@ -636,6 +636,7 @@ internal sealed class KtabSmpEngine
             alphaT[t] = tpc == KtabThirdPartyCommit.FullCommit ? (uni + uni) + uni : (uni + uni) + unn;
             gammaT[t] = tpc == KtabThirdPartyCommit.SemiCommit ? (uni + uni) + uni : alphaT[t];
         }
+
         for (var j0 = 0; j0 < n; j0 += len)
         {
             var ukj = new Vector<double>(u, (i * stride) + j0);
