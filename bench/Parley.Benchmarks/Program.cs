@@ -11,5 +11,10 @@ if (args.Length >= 2 && args[0] == "scaling" && args[1] == "eu")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "--ktab-scaling")
+{
+    return Parley.Benchmarks.Ktab.KtabScaling.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

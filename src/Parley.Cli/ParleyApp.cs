@@ -16,6 +16,7 @@ public static class ParleyApp
             ValidateCommand.Create(context),
             ModelsCommand.Create(context),
             BacktestCommand.Create(context),
+            ImportCommand.Create(context),
         };
 
         var parse = root.Parse(args);

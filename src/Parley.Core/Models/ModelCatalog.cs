@@ -17,6 +17,7 @@ public static class ModelCatalog
         new ExpectedUtilityModel(ExpectedUtilityVariant.Scholz2011),
         new ExpectedUtilityModel(ExpectedUtilityVariant.Bdm),
         new BestModel(),
+        new Ktab.KtabSmpModel(),
     ];
 
     /// <summary>All models, in the order they are listed and run by default.</summary>

@@ -20,7 +20,9 @@ public static class BestSearch
     /// <summary>Every candidate, catalog models first (without <c>best</c> itself), with distinct names.</summary>
     public static IReadOnlyList<IForecastModel> Candidates()
     {
-        var list = ModelCatalog.All.Where(m => m.Name != BestModel.ModelName).ToList();
+        // ktab-smp is left out: it reproduces KTAB, so it aborts where KTAB aborts (e.g. when risk
+        // attitudes change no utility, as on some DEU issues), and it was not part of the documented search.
+        var list = ModelCatalog.All.Where(m => m.Name != BestModel.ModelName && m.Name != "ktab-smp").ToList();
         foreach (var a in CapabilityExponents)
         {
             foreach (var b in SalienceExponents)
