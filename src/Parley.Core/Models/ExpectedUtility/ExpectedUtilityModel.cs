@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Parley.Core.Simulation;
 using Parley.Core.Scenarios;
 
 namespace Parley.Core.Models.ExpectedUtility;
@@ -156,6 +158,7 @@ public sealed class ExpectedUtilityModel : IssueModel
             var next = new double[n];
             var chosen = new ChosenOffer[n];
             var allOffers = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void Receiver(int i)
             {
                 var pool = System.Buffers.ArrayPool<double>.Shared;
@@ -219,17 +222,7 @@ public sealed class ExpectedUtilityModel : IssueModel
                 next[i] = best.From >= 0 ? best.Target : xi;
             }
 
-            if (_parallel)
-            {
-                Parallel.For(0, n, Receiver);
-            }
-            else
-            {
-                for (var i = 0; i < n; i++)
-                {
-                    Receiver(i);
-                }
-            }
+            ParallelLoops.For(n, _parallel, Receiver);
 
             return (next, r, RecordOffers(chosen, allOffers));
         }
@@ -244,6 +237,7 @@ public sealed class ExpectedUtilityModel : IssueModel
             const int Tile = 32;
             var n = _n;
             var tiles = (n + Tile - 1) / Tile;
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void TileRow(int ib)
             {
                 var i0 = ib * Tile;
@@ -267,17 +261,7 @@ public sealed class ExpectedUtilityModel : IssueModel
                 }
             }
 
-            if (_parallel)
-            {
-                Parallel.For(0, tiles, TileRow);
-            }
-            else
-            {
-                for (var ib = 0; ib < tiles; ib++)
-                {
-                    TileRow(ib);
-                }
-            }
+            ParallelLoops.For(tiles, _parallel, TileRow);
         }
 
         /// <summary>True when <paramref name="c"/> should replace <paramref name="best"/> (ties keep the earlier actor).</summary>
@@ -372,6 +356,7 @@ public sealed class ExpectedUtilityModel : IssueModel
             _probabilities.Build(x, w, _ones, _delta, _variant);
             var exposure = new double[n];
             var order = _probabilities.CanonicalOrder.ToArray();
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void Target(int i)
             {
                 var pool = System.Buffers.ArrayPool<double>.Shared;
@@ -398,17 +383,7 @@ public sealed class ExpectedUtilityModel : IssueModel
                 exposure[i] = e;
             }
 
-            if (_parallel)
-            {
-                Parallel.For(0, n, Target);
-            }
-            else
-            {
-                for (var i = 0; i < n; i++)
-                {
-                    Target(i);
-                }
-            }
+            ParallelLoops.For(n, _parallel, Target);
 
             var max = exposure.Max();
             var min = exposure.Min();

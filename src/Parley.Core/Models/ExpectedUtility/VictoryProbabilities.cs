@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Parley.Core.Simulation;
+
 namespace Parley.Core.Models.ExpectedUtility;
 
 /// <summary>
@@ -25,6 +28,7 @@ internal sealed class VictoryProbabilities
     private readonly int[] _rank;           // actor → canonical index
     private readonly double[] _values;      // voter-major [t·n + s] = w_(t) g_(t)(x_(s)), canonical indices
     private readonly double[] _prefix;      // target-major, row s (length n+1): prefix sums over voters of w g(x_(s))
+    private readonly double[] _totals;      // row totals F_(s)[n], kept apart so that a pair touches one cache line of the other row
     private readonly double[] _perVoter;
     private readonly double[] _x;
     private ExpectedUtilityVariant _variant;
@@ -39,6 +43,7 @@ internal sealed class VictoryProbabilities
         _rank = new int[n];
         _prefix = new double[n * (n + 1)];
         _perVoter = new double[n];
+        _totals = new double[n];
         _values = new double[n * n];
         _x = new double[n];
     }
@@ -84,9 +89,9 @@ internal sealed class VictoryProbabilities
 
         var invDelta = 1.0 / delta;
         var scholz = variant == ExpectedUtilityVariant.Scholz2011;
-        For(n, t => Voter(t, w, r, invDelta, scholz));
+        ParallelLoops.For(n, n >= ParallelThreshold, t => Voter(t, w, r, invDelta, scholz));
         TransposeValuesIntoPrefixRows();
-        For(n, PrefixRow);
+        ParallelLoops.For(n, n >= ParallelThreshold, PrefixRow);
         if (scholz)
         {
             var total = 0.0;
@@ -103,11 +108,14 @@ internal sealed class VictoryProbabilities
     /// Fills <paramref name="forI"/>[j] = P(xᵢ, xⱼ) and <paramref name="againstI"/>[j] = P(xⱼ, xᵢ) for
     /// every actor j (input order); both are 0 where xⱼ = xᵢ.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForActor(int i, Span<double> forI, Span<double> againstI)
     {
         var n = _n;
         var a = _x[i];
         var rowI = _rank[i] * (n + 1);
+        var totalI = _totals[_rank[i]];
+        var totals = _totals;
         var prefix = _prefix;
         var sorted = _sorted;
         int below = 0, atOrBelow = 0;
@@ -140,16 +148,17 @@ internal sealed class VictoryProbabilities
             }
 
             var rowJ = t * (n + 1);
+            var totalJ = totals[t];
             double nij, nji;
             if (a < b)
             {
                 // Voters below the midpoint are nearer a; those above it nearer b.
                 nij = prefix[rowJ + below] - prefix[rowI + below];
-                nji = (prefix[rowI + n] - prefix[rowI + atOrBelow]) - (prefix[rowJ + n] - prefix[rowJ + atOrBelow]);
+                nji = (totalI - prefix[rowI + atOrBelow]) - (totalJ - prefix[rowJ + atOrBelow]);
             }
             else
             {
-                nij = (prefix[rowJ + n] - prefix[rowJ + atOrBelow]) - (prefix[rowI + n] - prefix[rowI + atOrBelow]);
+                nij = (totalJ - prefix[rowJ + atOrBelow]) - (totalI - prefix[rowI + atOrBelow]);
                 nji = prefix[rowI + below] - prefix[rowJ + below];
             }
 
@@ -173,6 +182,7 @@ internal sealed class VictoryProbabilities
     /// Voter at canonical index t: fills its row of wₖgₖ(x_(s)) for every target s (contiguous), and,
     /// for the Scholz normaliser, Σ_p Σ_q |wₖgₖ(x_p) − wₖgₖ(x_q)| from those values in ascending order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Voter(int t, double[] w, double[] r, double invDelta, bool scholz)
     {
         var n = _n;
@@ -229,6 +239,7 @@ internal sealed class VictoryProbabilities
     }
 
     /// <summary>Copies the voter-major values into the target-major prefix rows, tile by tile so that both sides stay in cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransposeValuesIntoPrefixRows()
     {
         const int Tile = 32;
@@ -236,7 +247,7 @@ internal sealed class VictoryProbabilities
         var values = _values;
         var prefix = _prefix;
         var tiles = (n + Tile - 1) / Tile;
-        For(tiles, tb =>
+        ParallelLoops.For(tiles, _n >= ParallelThreshold, tb =>
         {
             var t0 = tb * Tile;
             var t1 = Math.Min(n, t0 + Tile);
@@ -255,6 +266,7 @@ internal sealed class VictoryProbabilities
     }
 
     /// <summary>Turns row j's values into prefix sums, in canonical order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PrefixRow(int j)
     {
         var row = j * (_n + 1);
@@ -266,20 +278,7 @@ internal sealed class VictoryProbabilities
             sum += prefix[row + t];
             prefix[row + t] = sum;
         }
-    }
 
-    private void For(int count, Action<int> body)
-    {
-        if (_n >= ParallelThreshold)
-        {
-            Parallel.For(0, count, body);
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                body(i);
-            }
-        }
+        _totals[j] = sum;
     }
 }
