@@ -1,5 +1,6 @@
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
+using Parley.Formats.Ktab;
 using Parley.Formats.Scenarios;
 
 namespace Parley.Formats;
@@ -8,7 +9,17 @@ namespace Parley.Formats;
 public static class ScenarioFiles
 {
     /// <summary>Reads the scenario in the file at <paramref name="path"/>; never throws for bad input.</summary>
-    public static ReadResult<Scenario> Read(string path, ScenarioFormat format = ScenarioFormat.Auto)
+    public static ReadResult<Scenario> Read(string path, ScenarioFormat format = ScenarioFormat.Auto) => ScenarioOnly(Load(path, format));
+
+    /// <summary>Reads a scenario from <paramref name="content"/>; <paramref name="fileName"/> is used for locations and format detection.</summary>
+    public static ReadResult<Scenario> Parse(byte[] content, string fileName, ScenarioFormat format = ScenarioFormat.Auto) =>
+        ScenarioOnly(ParseSource(content, fileName, format));
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> with what else it sets besides the scenario (the
+    /// model parameters and seed of a KTAB XML file); never throws for bad input.
+    /// </summary>
+    public static ReadResult<ScenarioSource> Load(string path, ScenarioFormat format = ScenarioFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(path);
         byte[] content;
@@ -18,18 +29,18 @@ public static class ScenarioFiles
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return ReadResult<Scenario>.Failure(Diagnostic.Error("File not found.", new SourceLocation(path), expected: "the path of a .yaml, .json or .csv scenario file"));
+            return ReadResult<ScenarioSource>.Failure(Diagnostic.Error("File not found.", new SourceLocation(path), expected: "the path of a .yaml, .json, .csv or KTAB .xml scenario file"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return ReadResult<Scenario>.Failure(Diagnostic.Error($"The file cannot be read: {e.Message}", new SourceLocation(path)));
+            return ReadResult<ScenarioSource>.Failure(Diagnostic.Error($"The file cannot be read: {e.Message}", new SourceLocation(path)));
         }
 
-        return Parse(content, path, format);
+        return ParseSource(content, path, format);
     }
 
-    /// <summary>Reads a scenario from <paramref name="content"/>; <paramref name="fileName"/> is used for locations and format detection.</summary>
-    public static ReadResult<Scenario> Parse(byte[] content, string fileName, ScenarioFormat format = ScenarioFormat.Auto)
+    /// <summary>Reads <paramref name="content"/> with what else it sets besides the scenario; <paramref name="fileName"/> is used for locations and format detection.</summary>
+    public static ReadResult<ScenarioSource> ParseSource(byte[] content, string fileName, ScenarioFormat format = ScenarioFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -38,18 +49,35 @@ public static class ScenarioFiles
         var text = Utf8Text.Decode(utf8.Span, fileName, diagnostics);
         if (text is null)
         {
-            return ReadResult<Scenario>.Failure(diagnostics);
+            return ReadResult<ScenarioSource>.Failure(diagnostics);
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ReadResult<Scenario>.Failure(Diagnostic.Error("The file is empty.", new SourceLocation(fileName, 1, 1), expected: "a scenario in YAML or JSON, or a CSV table with a header row"));
+            return ReadResult<ScenarioSource>.Failure(Diagnostic.Error("The file is empty.", new SourceLocation(fileName, 1, 1), expected: "a scenario in YAML or JSON, or a CSV table with a header row"));
         }
 
         var chosen = format == ScenarioFormat.Auto ? Detect(fileName, text) : format;
+        if (chosen == ScenarioFormat.Auto && KtabCsvReader.LooksLikeKtabCsv(text))
+        {
+            chosen = ScenarioFormat.KtabCsv;
+        }
+
         Scenario? scenario = null;
+        IReadOnlyDictionary<string, string> parameters = new Dictionary<string, string>();
+        ulong? seed = null;
         switch (chosen)
         {
+            case ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml:
+            {
+                var ktab = chosen == ScenarioFormat.KtabCsv ? KtabCsvReader.Parse(text, fileName) : KtabXmlReader.Parse(text, fileName);
+                diagnostics.AddRange(ktab.Diagnostics);
+                scenario = ktab.Value?.Scenario;
+                parameters = ktab.Value?.Parameters ?? parameters;
+                seed = ktab.Value?.Seed;
+                break;
+            }
+
             case ScenarioFormat.Json:
             {
                 var root = JsonDocumentReader.Read(utf8.Span, fileName, diagnostics);
@@ -76,9 +104,12 @@ public static class ScenarioFiles
             .ThenBy(p => p.i)
             .Select(p => p.d)
             .ToList();
-        var failed = ordered.Any(d => d.Severity == DiagnosticSeverity.Error);
-        return new ReadResult<Scenario>(failed ? null : scenario, ordered);
+        var failed = ordered.Any(d => d.Severity == DiagnosticSeverity.Error) || scenario is null;
+        return new ReadResult<ScenarioSource>(failed ? null : new ScenarioSource(scenario!, chosen, parameters, seed), ordered);
     }
+
+    private static ReadResult<Scenario> ScenarioOnly(ReadResult<ScenarioSource> source) =>
+        new(source.Value?.Scenario, source.Diagnostics);
 
     /// <summary>
     /// The format for <paramref name="fileName"/>: by extension, else by content (a leading '{' is
@@ -96,12 +127,19 @@ public static class ScenarioFiles
                 return ScenarioFormat.Json;
             case ".csv":
                 return ScenarioFormat.Auto;
+            case ".xml":
+                return ScenarioFormat.KtabXml;
         }
 
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{'))
         {
             return ScenarioFormat.Json;
+        }
+
+        if (trimmed.StartsWith('<'))
+        {
+            return ScenarioFormat.KtabXml;
         }
 
         var firstLine = trimmed.Split('\n', 2)[0];

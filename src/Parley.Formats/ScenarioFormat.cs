@@ -14,4 +14,10 @@ public enum ScenarioFormat
 
     /// <summary>The classic one-issue table: header <c>Actor,Capability,Position,Salience</c>.</summary>
     ClassicCsv,
+
+    /// <summary>KTAB's SMP table: a line <c>name,description,actors,dimensions</c>, a column line, one row per actor.</summary>
+    KtabCsv,
+
+    /// <summary>KTAB's SMP XML scenario, with its model parameters.</summary>
+    KtabXml,
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Cli.Output;
 using Parley.Core.Models;
+using Parley.Formats;
 using Parley.Formats.Results;
 
 namespace Parley.Cli.Commands;
@@ -21,11 +22,12 @@ internal static class ForecastCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var output = new Option<string?>("--out", "-o") { Description = "Write the output to this file instead of standard output." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for models that draw random numbers.", DefaultValueFactory = _ => ModelOptions.Default.Seed };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for models that draw random numbers (default: the file's seed, else 20181128).", DefaultValueFactory = _ => ModelOptions.Default.Seed };
+        var inputFormat = ScenarioInput.FormatOption();
 
         var command = new Command("forecast", "Forecast every issue of a scenario with one or more models, and show the path of positions.")
         {
-            file, models, rounds, format, output, seed,
+            file, models, rounds, format, output, seed, inputFormat,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -34,20 +36,30 @@ internal static class ForecastCommand
                 return Task.FromResult(context.UsageError($"--rounds must be between 0 and 100000, not {parse.GetValue(rounds)}."));
             }
 
-            var selected = ModelSelection.Resolve(parse.GetValue(models), ModelCatalog.Defaults, context, out var code);
+            var notes = new List<string>();
+            var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(inputFormat)!, context, notes);
+            if (source is null)
+            {
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            // A KTAB file is run with KTAB's model as well as the defaults, unless models are named.
+            var ktabFile = source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml;
+            var defaults = ktabFile ? [.. ModelCatalog.Defaults, ModelCatalog.Find("ktab-smp")!] : ModelCatalog.Defaults;
+            var selected = ModelSelection.Resolve(parse.GetValue(models), defaults, context, out var code);
             if (selected is null)
             {
                 return Task.FromResult(code);
             }
 
-            var notes = new List<string>();
-            var scenario = ScenarioInput.Read(parse.GetValue(file)!, context, notes);
-            if (scenario is null)
+            var scenario = source.Scenario;
+            var seedGiven = parse.GetResult(seed) is { Implicit: false };
+            var options = new ModelOptions
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
-            }
-
-            var options = new ModelOptions { Rounds = parse.GetValue(rounds), Seed = parse.GetValue(seed) };
+                Rounds = parse.GetValue(rounds),
+                Seed = seedGiven ? parse.GetValue(seed) : source.Seed ?? parse.GetValue(seed),
+                Parameters = source.ModelParameters,
+            };
             var results = new List<ModelResult>();
             using var progress = context.Interactive ? new ProgressLine(context.Error) : null;
             foreach (var model in selected)

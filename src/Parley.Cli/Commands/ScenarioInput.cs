@@ -1,5 +1,5 @@
+using System.CommandLine;
 using Parley.Core.Diagnostics;
-using Parley.Core.Scenarios;
 using Parley.Formats;
 
 namespace Parley.Cli.Commands;
@@ -7,10 +7,33 @@ namespace Parley.Cli.Commands;
 /// <summary>Reads a scenario file for a command, reporting every diagnostic on stderr.</summary>
 internal static class ScenarioInput
 {
-    /// <summary>The scenario, or null (diagnostics already written) when the file is invalid.</summary>
-    public static Scenario? Read(string path, CliContext context, List<string> notes)
+    /// <summary>The names accepted by <c>--input-format</c>, with the format each stands for.</summary>
+    private static readonly Dictionary<string, ScenarioFormat> s_formats = new(StringComparer.Ordinal)
     {
-        var result = ScenarioFiles.Read(path);
+        ["auto"] = ScenarioFormat.Auto,
+        ["yaml"] = ScenarioFormat.Yaml,
+        ["json"] = ScenarioFormat.Json,
+        ["classic-csv"] = ScenarioFormat.ClassicCsv,
+        ["ktab-csv"] = ScenarioFormat.KtabCsv,
+        ["ktab-xml"] = ScenarioFormat.KtabXml,
+    };
+
+    /// <summary>The <c>--input-format</c> option: forces how a file is read (a .csv is otherwise recognised by its content).</summary>
+    public static Option<string> FormatOption()
+    {
+        var option = new Option<string>("--input-format")
+        {
+            Description = "How to read the file: auto (by extension and content), yaml, json, classic-csv, ktab-csv or ktab-xml.",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong([.. s_formats.Keys]);
+        return option;
+    }
+
+    /// <summary>The scenario and what else the file sets, or null (diagnostics already written) when the file is invalid.</summary>
+    public static ScenarioSource? Load(string path, string formatName, CliContext context, List<string> notes)
+    {
+        var result = ScenarioFiles.Load(path, s_formats[formatName]);
         context.Report(result.Diagnostics);
         notes.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => d.Message));
         if (!result.Succeeded)
@@ -22,4 +45,8 @@ internal static class ScenarioInput
 
         return result.Value;
     }
+
+    /// <summary>The scenario, or null (diagnostics already written) when the file is invalid.</summary>
+    public static Parley.Core.Scenarios.Scenario? Read(string path, CliContext context, List<string> notes) =>
+        Load(path, "auto", context, notes)?.Scenario;
 }

@@ -9,16 +9,18 @@ internal static class ValidateCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json or .csv." };
-        var command = new Command("validate", "Check a scenario file and list every problem with file, line, column, actor and issue.") { file };
+        var inputFormat = ScenarioInput.FormatOption();
+        var command = new Command("validate", "Check a scenario file and list every problem with file, line, column, actor and issue.") { file, inputFormat };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var scenario = ScenarioInput.Read(path, context, []);
-            if (scenario is null)
+            var source = ScenarioInput.Load(path, parse.GetValue(inputFormat)!, context, []);
+            if (source is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
+            var scenario = source.Scenario;
             context.Out.WriteLine($"{path}: valid — '{scenario.Title}', {scenario.Actors.Count} actors, {scenario.Issues.Count} issues, {scenario.Stances.Count} stances.");
             return ExitCodes.Success;
         });

@@ -51,5 +51,6 @@ internal static class CsvScenarioFormats
     }
 
     private static string Recognised() =>
-        "one of the recognised CSV formats: " + string.Join("; ", Formats.Select(f => $"{f.Name}, header '{f.HeaderExample}'"));
+        "one of the recognised CSV formats: " + string.Join("; ", Formats.Select(f => $"{f.Name}, header '{f.HeaderExample}'"))
+        + "; KTAB SMP table, first line 'name,description,actors,dimensions' then 'Actor,Description,Power,Dim0 Position,Dim0 Salience,…'";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Parley.Cli;
 using Parley.Core.Models;
@@ -202,5 +203,57 @@ public sealed class ValidateAndModelsCommandTests
     {
         var run = CliRunner.Run("forcast", "x.yaml");
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+    }
+}
+
+public sealed class KtabFilesOnTheCommandLine
+{
+    private static string Rand02 => FormatTestHelpers.SharedData("ktab", "ref", "rand02.csv");
+
+    [Fact]
+    public void A_KTAB_csv_is_recognised_by_content_and_ktab_smp_reproduces_the_reference_positions()
+    {
+        var run = CliRunner.Run("forecast", Rand02, "--model", "ktab-smp", "--format", "json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        var issues = json.RootElement.GetProperty("issues");
+        Assert.Equal(2, issues.GetArrayLength());
+
+        // turn,actor,dimension,position — smpc's own run (shared/data/ktab/ref), positions on 0–100.
+        var reference = File.ReadAllLines(FormatTestHelpers.SharedData("ktab", "ref", "rand02.positions.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Select(f => (Turn: int.Parse(f[0], CultureInfo.InvariantCulture), Actor: int.Parse(f[1], CultureInfo.InvariantCulture), Dim: int.Parse(f[2], CultureInfo.InvariantCulture), X: double.Parse(f[3], CultureInfo.InvariantCulture)))
+            .ToList();
+        var turns = reference.Max(r => r.Turn) + 1;
+        for (var d = 0; d < 2; d++)
+        {
+            var rounds = issues[d].GetProperty("models").GetProperty("ktab-smp").GetProperty("rounds");
+            Assert.Equal(turns, rounds.GetArrayLength());
+            foreach (var r in reference.Where(r => r.Dim == d))
+            {
+                var positions = rounds[r.Turn].GetProperty("positions");
+                Assert.Equal(r.X, positions.GetProperty($"rand02-A{r.Actor:00}").GetDouble(), 1e-9);
+            }
+        }
+    }
+
+    [Fact]
+    public void Without_model_options_a_KTAB_file_runs_the_defaults_and_ktab_smp()
+    {
+        var run = CliRunner.Run("forecast", Rand02, "--format", "json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        var models = json.RootElement.GetProperty("issues")[0].GetProperty("models");
+        Assert.True(models.TryGetProperty("ktab-smp", out _));
+        Assert.True(models.TryGetProperty("scholz2011", out _));
+    }
+
+    [Fact]
+    public void Forcing_the_classic_table_on_a_KTAB_file_reports_the_expected_header()
+    {
+        var run = CliRunner.Run("validate", Rand02, "--input-format", "classic-csv");
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("rand02.csv:1:1: error:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Actor,Capability,Position,Salience", run.Error, StringComparison.Ordinal);
     }
 }
