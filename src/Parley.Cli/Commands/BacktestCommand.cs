@@ -81,7 +81,9 @@ internal static class BacktestCommand
         }
         else
         {
-            models = ModelSelection.Resolve([.. settings.Models], ModelCatalog.All, context, out var code);
+            // Every one-dimensional model by default: a DEU case is one issue. Multi-dimensional models
+            // (ktab-smp) run when named; KTAB's model then aborts where KTAB does, and says so.
+            models = ModelSelection.Resolve([.. settings.Models], [.. ModelCatalog.All.OfType<IssueModel>()], context, out var code);
             if (models is null)
             {
                 return code;
@@ -99,7 +101,25 @@ internal static class BacktestCommand
         var data = read.Value!;
         var options = new BacktestOptions { Seed = settings.Seed, Replicates = settings.Replicates };
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = RunWithProgress(data, models, options, context, cancellationToken);
+        BacktestResult result;
+        try
+        {
+            result = RunWithProgress(data, models, options, context, cancellationToken);
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<BacktestCaseException>().Any())
+        {
+            var first = ex.Flatten().InnerExceptions.OfType<BacktestCaseException>().First();
+            stderr.WriteLine($"error: {first.Message}");
+            stderr.WriteLine($"Leave '{first.Model}' out (name the models with --model) to backtest the others.");
+            return ExitCodes.InvalidInput;
+        }
+        catch (BacktestCaseException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"Leave '{ex.Model}' out (name the models with --model) to backtest the others.");
+            return ExitCodes.InvalidInput;
+        }
+
         started.Stop();
         if (settings.Search)
         {

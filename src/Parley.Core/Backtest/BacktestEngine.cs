@@ -73,9 +73,18 @@ public static class BacktestEngine
             for (var k = 0; k < m; k++)
             {
                 var model = models[k];
-                var forecast = model is IssueModel issueModel
-                    ? issueModel.RunIssue(@case.Input, modelOptions, null, parallel.CancellationToken).Forecast
-                    : model.Run(@case.Scenario, modelOptions, null, parallel.CancellationToken).Issues[0].Forecast;
+                double forecast;
+                try
+                {
+                    forecast = model is IssueModel issueModel
+                        ? issueModel.RunIssue(@case.Input, modelOptions, null, parallel.CancellationToken).Forecast
+                        : model.Run(@case.Scenario, modelOptions, null, parallel.CancellationToken).Issues[0].Forecast;
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new BacktestCaseException(model.Name, @case.ProposalId, @case.IssueId, ex.Message, ex);
+                }
+
                 if (!double.IsFinite(forecast))
                 {
                     throw new InvalidOperationException($"Model '{model.Name}' gave a forecast that is not a finite number on issue '{@case.IssueId}'.");

@@ -159,12 +159,8 @@ public sealed class ExpectedUtilityModel : IssueModel
             var chosen = new ChosenOffer[n];
             var allOffers = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            void Receiver(int i)
+            void Receiver(int i, ReadOnlySpan<double> forI, ReadOnlySpan<double> againstI)
             {
-                var pool = System.Buffers.ArrayPool<double>.Shared;
-                var forI = pool.Rent(n);
-                var againstI = pool.Rent(n);
-                _probabilities.ForActor(i, forI, againstI);
                 var best = ChosenOffer.None;
                 var xi = x[i];
                 var ri = r[i];
@@ -216,15 +212,39 @@ public sealed class ExpectedUtilityModel : IssueModel
                     }
                 }
 
-                pool.Return(forI);
-                pool.Return(againstI);
                 chosen[i] = best;
                 next[i] = best.From >= 0 ? best.Target : xi;
             }
 
-            ParallelLoops.For(n, _parallel, Receiver);
+            ForEachActor(Receiver);
 
             return (next, r, RecordOffers(chosen, allOffers));
+        }
+
+        /// <summary>
+        /// Runs <paramref name="body"/> for every actor with its row of victory probabilities
+        /// P(xᵢ, xⱼ) and P(xⱼ, xᵢ), block by block of neighbouring actors (see <see cref="VictoryProbabilities.ForBlock"/>).
+        /// </summary>
+        private void ForEachActor(ActorBody body)
+        {
+            var n = _n;
+            var order = _probabilities.CanonicalOrder.ToArray();
+            ParallelLoops.For(_probabilities.BlockCount, _parallel, block =>
+            {
+                var first = block * VictoryProbabilities.BlockSize;
+                var count = Math.Min(VictoryProbabilities.BlockSize, n - first);
+                var pool = System.Buffers.ArrayPool<double>.Shared;
+                var forBlock = pool.Rent(count * n);
+                var againstBlock = pool.Rent(count * n);
+                _probabilities.ForBlock(first, count, forBlock, againstBlock);
+                for (var q = 0; q < count; q++)
+                {
+                    body(order[first + q], forBlock.AsSpan(q * n, n), againstBlock.AsSpan(q * n, n));
+                }
+
+                pool.Return(forBlock);
+                pool.Return(againstBlock);
+            });
         }
 
         /// <summary>
@@ -357,12 +377,8 @@ public sealed class ExpectedUtilityModel : IssueModel
             var exposure = new double[n];
             var order = _probabilities.CanonicalOrder.ToArray();
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            void Target(int i)
+            void Target(int i, ReadOnlySpan<double> forI, ReadOnlySpan<double> againstI)
             {
-                var pool = System.Buffers.ArrayPool<double>.Shared;
-                var forI = pool.Rent(n);
-                var againstI = pool.Rent(n);
-                _probabilities.ForActor(i, forI, againstI);
                 var e = 0.0;
                 foreach (var j in order)
                 {
@@ -378,12 +394,10 @@ public sealed class ExpectedUtilityModel : IssueModel
                     e += (s[i] * ((p * us) + ((1 - p) * uf))) + ((1 - s[i]) * us) - usq;
                 }
 
-                pool.Return(forI);
-                pool.Return(againstI);
                 exposure[i] = e;
             }
 
-            ParallelLoops.For(n, _parallel, Target);
+            ForEachActor(Target);
 
             var max = exposure.Max();
             var min = exposure.Min();
@@ -397,6 +411,9 @@ public sealed class ExpectedUtilityModel : IssueModel
             return r;
         }
     }
+
+    /// <summary>Work on one actor given its victory probabilities against (P(xᵢ, xⱼ)) and by (P(xⱼ, xᵢ)) every other actor.</summary>
+    private delegate void ActorBody(int actor, ReadOnlySpan<double> forActor, ReadOnlySpan<double> againstActor);
 
     /// <summary>The offer an actor has taken so far while scanning proposers.</summary>
     private readonly record struct ChosenOffer(int From, OfferKind Kind, double A, double B, double Target, double FromPosition)

@@ -51,6 +51,9 @@ internal sealed class VictoryProbabilities
     /// <summary>Actor indices in the canonical order (by position, weight, exponent): sum over actors in this order.</summary>
     public ReadOnlySpan<int> CanonicalOrder => _order;
 
+    /// <summary>The number of receiver blocks of <see cref="ForBlock"/>.</summary>
+    public int BlockCount => (_n + BlockSize - 1) / BlockSize;
+
     /// <summary>Fills the tables for positions <paramref name="x"/>, vote weights <paramref name="w"/> (cₖsₖ) and exponents <paramref name="r"/>.</summary>
     public void Build(double[] x, double[] w, double[] r, double delta, ExpectedUtilityVariant variant)
     {
@@ -104,76 +107,89 @@ internal sealed class VictoryProbabilities
         }
     }
 
+    /// <summary>Receivers per block in <see cref="ForBlock"/>: their rows of the table share cache lines.</summary>
+    public const int BlockSize = 16;
+
     /// <summary>
-    /// Fills <paramref name="forI"/>[j] = P(xᵢ, xⱼ) and <paramref name="againstI"/>[j] = P(xⱼ, xᵢ) for
-    /// every actor j (input order); both are 0 where xⱼ = xᵢ.
+    /// For the receivers at canonical ranks first … first + count − 1 (count ≤ <see cref="BlockSize"/>),
+    /// fills <paramref name="forBlock"/>[q·n + j] = P(xᵢ, xⱼ) and <paramref name="againstBlock"/>[q·n + j]
+    /// = P(xⱼ, xᵢ) for every actor j (input order), i the q-th receiver; both are 0 where xⱼ = xᵢ.
+    /// The receivers of a block are neighbours on the scale, so for one target their midpoints — and
+    /// the parts of the target's row they read — lie close together: one cache miss serves the block.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ForActor(int i, Span<double> forI, Span<double> againstI)
+    public void ForBlock(int first, int count, double[] forBlock, double[] againstBlock)
     {
         var n = _n;
-        var a = _x[i];
-        var rowI = _rank[i] * (n + 1);
-        var totalI = _totals[_rank[i]];
-        var totals = _totals;
         var prefix = _prefix;
+        var totals = _totals;
         var sorted = _sorted;
-        int below = 0, atOrBelow = 0;
+        Span<int> below = stackalloc int[BlockSize];
+        Span<int> atOrBelow = stackalloc int[BlockSize];
+        below.Clear();
+        atOrBelow.Clear();
         for (var t = 0; t < n; t++)
         {
             var j = _order[t];
             var b = sorted[t];
-            if (b == a)
-            {
-                forI[j] = 0;
-                againstI[j] = 0;
-                continue;
-            }
-
-            // The midpoint rises with b, so both counts only move forward.
-            var mid = a + ((b - a) * 0.5);
-            while (below < n && sorted[below] < mid)
-            {
-                below++;
-            }
-
-            if (atOrBelow < below)
-            {
-                atOrBelow = below;
-            }
-
-            while (atOrBelow < n && sorted[atOrBelow] <= mid)
-            {
-                atOrBelow++;
-            }
-
             var rowJ = t * (n + 1);
             var totalJ = totals[t];
-            double nij, nji;
-            if (a < b)
+            for (var q = 0; q < count; q++)
             {
-                // Voters below the midpoint are nearer a; those above it nearer b.
-                nij = prefix[rowJ + below] - prefix[rowI + below];
-                nji = (totalI - prefix[rowI + atOrBelow]) - (totalJ - prefix[rowJ + atOrBelow]);
-            }
-            else
-            {
-                nij = (totalJ - prefix[rowJ + atOrBelow]) - (totalI - prefix[rowI + atOrBelow]);
-                nji = prefix[rowI + below] - prefix[rowJ + below];
-            }
+                var rank = first + q;
+                var a = sorted[rank];
+                var slot = (q * n) + j;
+                if (b == a)
+                {
+                    forBlock[slot] = 0;
+                    againstBlock[slot] = 0;
+                    continue;
+                }
 
-            nij = nij > 0 ? nij : 0;
-            nji = nji > 0 ? nji : 0;
-            if (_variant == ExpectedUtilityVariant.Scholz2011)
-            {
-                forI[j] = _normaliser > 0 ? nij / _normaliser : 0;
-                againstI[j] = _normaliser > 0 ? nji / _normaliser : 0;
-            }
-            else
-            {
-                var total = nij + nji;
-                forI[j] = total > 0 ? nij / total : 0.5;
-                againstI[j] = total > 0 ? nji / total : 0.5;
+                // The midpoint rises with b, so both counts only move forward.
+                var mid = a + ((b - a) * 0.5);
+                var lo = below[q];
+                while (lo < n && sorted[lo] < mid)
+                {
+                    lo++;
+                }
+
+                var hi = atOrBelow[q] < lo ? lo : atOrBelow[q];
+                while (hi < n && sorted[hi] <= mid)
+                {
+                    hi++;
+                }
+
+                below[q] = lo;
+                atOrBelow[q] = hi;
+                var rowI = rank * (n + 1);
+                var totalI = totals[rank];
+                double nij, nji;
+                if (a < b)
+                {
+                    // Voters below the midpoint are nearer a; those above it nearer b.
+                    nij = prefix[rowJ + lo] - prefix[rowI + lo];
+                    nji = (totalI - prefix[rowI + hi]) - (totalJ - prefix[rowJ + hi]);
+                }
+                else
+                {
+                    nij = (totalJ - prefix[rowJ + hi]) - (totalI - prefix[rowI + hi]);
+                    nji = prefix[rowI + lo] - prefix[rowJ + lo];
+                }
+
+                nij = nij > 0 ? nij : 0;
+                nji = nji > 0 ? nji : 0;
+                if (_variant == ExpectedUtilityVariant.Scholz2011)
+                {
+                    forBlock[slot] = _normaliser > 0 ? nij / _normaliser : 0;
+                    againstBlock[slot] = _normaliser > 0 ? nji / _normaliser : 0;
+                }
+                else
+                {
+                    var total = nij + nji;
+                    forBlock[slot] = total > 0 ? nij / total : 0.5;
+                    againstBlock[slot] = total > 0 ? nji / total : 0.5;
+                }
             }
         }
     }
