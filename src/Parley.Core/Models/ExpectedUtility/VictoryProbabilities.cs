@@ -124,6 +124,8 @@ internal sealed class VictoryProbabilities
         var prefix = _prefix;
         var totals = _totals;
         var sorted = _sorted;
+        var scholz = _variant == ExpectedUtilityVariant.Scholz2011;
+        var inverseNormaliser = _normaliser > 0 ? 1.0 / _normaliser : 0.0;
         Span<int> below = stackalloc int[BlockSize];
         Span<int> atOrBelow = stackalloc int[BlockSize];
         below.Clear();
@@ -179,16 +181,17 @@ internal sealed class VictoryProbabilities
 
                 nij = nij > 0 ? nij : 0;
                 nji = nji > 0 ? nji : 0;
-                if (_variant == ExpectedUtilityVariant.Scholz2011)
+                if (scholz)
                 {
-                    forBlock[slot] = _normaliser > 0 ? nij / _normaliser : 0;
-                    againstBlock[slot] = _normaliser > 0 ? nji / _normaliser : 0;
+                    forBlock[slot] = nij * inverseNormaliser;
+                    againstBlock[slot] = nji * inverseNormaliser;
                 }
                 else
                 {
                     var total = nij + nji;
-                    forBlock[slot] = total > 0 ? nij / total : 0.5;
-                    againstBlock[slot] = total > 0 ? nji / total : 0.5;
+                    var inverse = total > 0 ? 1.0 / total : 0.0;
+                    forBlock[slot] = total > 0 ? nij * inverse : 0.5;
+                    againstBlock[slot] = total > 0 ? nji * inverse : 0.5;
                 }
             }
         }
