@@ -367,51 +367,10 @@ public static class KtabCsvReader
         }
 
         var start = i;
-        if (i < text.Length && (text[i] == '+' || text[i] == '-'))
-        {
-            i++;
-        }
-
-        var digits = 0;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-            digits++;
-        }
-
-        if (i < text.Length && text[i] == '.')
-        {
-            i++;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-                digits++;
-            }
-        }
-
-        if (digits == 0)
+        i = NumberScanner.End(text, start);
+        if (i < 0)
         {
             return false;
-        }
-
-        if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
-        {
-            var j = i + 1;
-            if (j < text.Length && (text[j] == '+' || text[j] == '-'))
-            {
-                j++;
-            }
-
-            var expStart = j;
-            while (j < text.Length && char.IsAsciiDigit(text[j]))
-            {
-                j++;
-            }
-
-            if (j > expStart)
-            {
-                i = j;
-            }
         }
 
         rest = text[i..];

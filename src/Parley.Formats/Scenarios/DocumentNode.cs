@@ -80,60 +80,9 @@ internal sealed class ScalarNode(int line, int column, string text, ScalarKind k
         return new ScalarNode(line, column, text, ScalarKind.String);
     }
 
-    private static bool LooksNumeric(string text)
-    {
+    private static bool LooksNumeric(string text) =>
         // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?  (YAML 1.2 core schema, decimal only)
-        var i = 0;
-        if (i < text.Length && text[i] is '-' or '+')
-        {
-            i++;
-        }
-
-        var digits = 0;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-            digits++;
-        }
-
-        if (i < text.Length && text[i] == '.')
-        {
-            i++;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-                digits++;
-            }
-        }
-
-        if (digits == 0)
-        {
-            return false;
-        }
-
-        if (i < text.Length && text[i] is 'e' or 'E')
-        {
-            i++;
-            if (i < text.Length && text[i] is '-' or '+')
-            {
-                i++;
-            }
-
-            var exponentDigits = 0;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-                exponentDigits++;
-            }
-
-            if (exponentDigits == 0)
-            {
-                return false;
-            }
-        }
-
-        return i == text.Length;
-    }
+        text.Length > 0 && NumberScanner.End(text, 0) == text.Length;
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }
