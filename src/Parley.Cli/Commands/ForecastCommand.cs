@@ -15,7 +15,7 @@ internal static class ForecastCommand
         var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, or a .csv table (Actor,Capability,Position,Salience)." };
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines and both expected-utility variants.",
+            Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines, both expected-utility variants and best (plus ktab-smp for a KTAB file).",
             AllowMultipleArgumentsPerToken = true,
         };
         var rounds = new Option<int?>("--rounds", "-r") { Description = "Rounds for scholz2011 (default 10); the round limit for bdm (default 100)." };

@@ -24,16 +24,17 @@ public static class ModelCatalog
     public static IReadOnlyList<IForecastModel> All => s_models;
 
     /// <summary>
-    /// The models <c>parley forecast</c> runs when none are named: the baselines and both
-    /// expected-utility variants (models that need more than any scenario gives, such as full
-    /// positions on every issue, are run only when asked for).
+    /// The models <c>parley forecast</c> runs when none are named: the baselines, both
+    /// expected-utility variants and <c>best</c>, the default chosen on the DEU III development split
+    /// (models that need more than any scenario gives, such as full positions on every issue, are
+    /// run only when asked for).
     /// </summary>
     public static IReadOnlyList<IForecastModel> Defaults =>
         s_models.Where(m => s_defaultNames.Contains(m.Name)).ToArray();
 
     private static readonly HashSet<string> s_defaultNames = new(StringComparer.Ordinal)
     {
-        "mean", "median", "compromise", "median-voter", "scholz2011", "bdm",
+        "mean", "median", "compromise", "median-voter", "scholz2011", "bdm", "best",
     };
 
     /// <summary>The names of all models.</summary>
