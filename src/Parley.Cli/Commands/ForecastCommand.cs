@@ -36,6 +36,13 @@ internal static class ForecastCommand
                 return Task.FromResult(context.UsageError($"--rounds must be between 0 and 100000, not {parse.GetValue(rounds)}."));
             }
 
+            // Named models are checked before the file is read: a usage error comes first.
+            var named = ModelSelection.Resolve(parse.GetValue(models), [], context, out var code);
+            if (named is null)
+            {
+                return Task.FromResult(code);
+            }
+
             var notes = new List<string>();
             var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(inputFormat)!, context, notes);
             if (source is null)
@@ -45,12 +52,9 @@ internal static class ForecastCommand
 
             // A KTAB file is run with KTAB's model as well as the defaults, unless models are named.
             var ktabFile = source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml;
-            var defaults = ktabFile ? [.. ModelCatalog.Defaults, ModelCatalog.Find("ktab-smp")!] : ModelCatalog.Defaults;
-            var selected = ModelSelection.Resolve(parse.GetValue(models), defaults, context, out var code);
-            if (selected is null)
-            {
-                return Task.FromResult(code);
-            }
+            IReadOnlyList<IForecastModel> selected = named.Count > 0
+                ? named
+                : ktabFile ? [.. ModelCatalog.Defaults, ModelCatalog.Find("ktab-smp")!] : ModelCatalog.Defaults;
 
             var scenario = source.Scenario;
             var seedGiven = parse.GetResult(seed) is { Implicit: false };

@@ -257,3 +257,15 @@ public sealed class KtabFilesOnTheCommandLine
         Assert.Contains("Actor,Capability,Position,Salience", run.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class UsageErrorsComeFirst
+{
+    [Fact]
+    public void An_unknown_model_is_reported_as_a_usage_error_even_when_the_file_is_invalid_too()
+    {
+        var run = CliRunner.Run("forecast", "no-such-file.yaml", "--model", "bdmm");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("Did you mean 'bdm'?", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-such-file.yaml", run.Error, StringComparison.Ordinal);
+    }
+}
