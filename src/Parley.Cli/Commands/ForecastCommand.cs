@@ -65,18 +65,28 @@ internal static class ForecastCommand
                 Parameters = source.ModelParameters,
             };
             var results = new List<ModelResult>();
-            using var progress = context.Interactive ? new ProgressLine(context.Error) : null;
-            foreach (var model in selected)
+            var failed = 0;
+            using (var progress = context.Interactive ? new ProgressLine(context.Error) : null)
             {
-                try
+                foreach (var model in selected)
                 {
-                    results.Add(model.Run(scenario, options, progress, cancellationToken));
+                    try
+                    {
+                        results.Add(model.Run(scenario, options, progress, cancellationToken));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        // A model that cannot run this scenario is reported; the others still run.
+                        failed++;
+                        var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+                        context.Error.WriteLine($"error: model '{model.Name}' cannot run this scenario: {reason}");
+                    }
                 }
-                catch (ArgumentException ex)
-                {
-                    context.Error.WriteLine($"error: model '{model.Name}' cannot run this scenario: {ex.Message}");
-                    return Task.FromResult(ExitCodes.InvalidInput);
-                }
+            }
+
+            if (results.Count == 0)
+            {
+                return Task.FromResult(ExitCodes.InvalidInput);
             }
 
             var report = ForecastReport.Create(scenario, results, options.Seed, notes);
@@ -86,7 +96,8 @@ internal static class ForecastCommand
                 "csv" => ForecastReportWriter.ToCsv(report),
                 _ => ForecastTables.Render(report),
             };
-            return Task.FromResult(OutputFile.Write(parse.GetValue(output), text, context));
+            var written = OutputFile.Write(parse.GetValue(output), text, context);
+            return Task.FromResult(written != ExitCodes.Success ? written : failed > 0 ? ExitCodes.InvalidInput : ExitCodes.Success);
         });
         return command;
     }

@@ -269,3 +269,29 @@ public sealed class UsageErrorsComeFirst
         Assert.DoesNotContain("no-such-file.yaml", run.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class AModelThatCannotRun
+{
+    [Fact]
+    public void Is_reported_while_the_other_models_still_print_their_forecasts_and_the_exit_code_says_so()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "Actor,Capability,Position,Salience\nA,0,10,0.5\nB,1,20,0.5\nC,2,30,0.4\n");
+        try
+        {
+            var run = CliRunner.Run("forecast", path, "--model", "compromise,ktab-smp", "--format", "json");
+            Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+            Assert.Contains("error: model 'ktab-smp' cannot run this scenario: ", run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(run.Out);
+            var models = json.RootElement.GetProperty("issues")[0].GetProperty("models");
+            // (0·0.5·10 + 1·0.5·20 + 2·0.4·30) / (0 + 0.5 + 0.8) = 34 / 1.3
+            Assert.Equal(34 / 1.3, models.GetProperty("compromise").GetProperty("forecast").GetDouble(), 1e-12);
+            Assert.False(models.TryGetProperty("ktab-smp", out _));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
