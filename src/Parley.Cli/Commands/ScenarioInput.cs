@@ -45,8 +45,4 @@ internal static class ScenarioInput
 
         return result.Value;
     }
-
-    /// <summary>The scenario, or null (diagnostics already written) when the file is invalid.</summary>
-    public static Parley.Core.Scenarios.Scenario? Read(string path, CliContext context, List<string> notes) =>
-        Load(path, "auto", context, notes)?.Scenario;
 }
