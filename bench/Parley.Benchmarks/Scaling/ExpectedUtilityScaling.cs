@@ -17,7 +17,7 @@ internal static class ExpectedUtilityScaling
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"expected-utility model, 10 rounds, random actors (seed 42), {Environment.ProcessorCount} cores");
-        output.WriteLine("variant     actors   seconds   ms/round   growth vs previous size");
+        output.WriteLine("variant     actors   seconds   ms/round   CPU s   growth vs previous size");
         foreach (var variant in Enum.GetValues<ExpectedUtilityVariant>())
         {
             double? previous = null;
@@ -29,11 +29,17 @@ internal static class ExpectedUtilityScaling
                 var options = new ModelOptions { Rounds = 10, Offers = OfferRecording.None, Parameters = new Dictionary<string, string> { ["tolerance"] = "1e-300" } };
                 model.RunIssue(input, options); // warm-up (JIT, tiered compilation)
                 var best = double.MaxValue;
+                var cpu = double.MaxValue;
+                var process = Process.GetCurrentProcess();
                 for (var rep = 0; rep < 3; rep++)
                 {
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
                     var sw = Stopwatch.StartNew();
                     var result = model.RunIssue(input, options);
                     sw.Stop();
+                    process.Refresh();
+                    cpu = Math.Min(cpu, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
                     best = Math.Min(best, sw.Elapsed.TotalSeconds);
                     if (result.Rounds.Count != 11)
                     {
@@ -44,7 +50,7 @@ internal static class ExpectedUtilityScaling
                 var growth = previous is { } p && previousN is { } pn
                     ? string.Format(inv, "×{0:0.0} for ×{1:0.#} actors (n^{2:0.00})", best / p, (double)n / pn, Math.Log(best / p) / Math.Log((double)n / pn))
                     : "";
-                output.WriteLine(string.Format(inv, "{0,-10} {1,7} {2,9:0.0000} {3,10:0.00}   {4}", model.Name, n, best, best * 100, growth));
+                output.WriteLine(string.Format(inv, "{0,-10} {1,7} {2,9:0.0000} {3,10:0.00} {4,7:0.000}   {5}", model.Name, n, best, best * 100, cpu, growth));
                 previous = best;
                 previousN = n;
             }
