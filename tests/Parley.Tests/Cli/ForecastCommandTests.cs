@@ -93,19 +93,13 @@ public sealed class ForecastCommandTests
     [Fact]
     public void Out_writes_the_output_to_a_file_and_leaves_stdout_empty()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.json");
-        try
-        {
-            var run = CliRunner.Run("forecast", Ec, "--format", "json", "--out", path);
-            Assert.Equal(ExitCodes.Success, run.ExitCode);
-            Assert.Equal(string.Empty, run.Out);
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
-            Assert.Equal(1, json.RootElement.GetProperty("issues").GetArrayLength());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".json");
+        var path = file.Path;
+        var run = CliRunner.Run("forecast", Ec, "--format", "json", "--out", path);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal(1, json.RootElement.GetProperty("issues").GetArrayLength());
     }
 
     [Fact]
@@ -141,20 +135,13 @@ public sealed class ForecastCommandTests
     [Fact]
     public void An_invalid_scenario_is_reported_with_its_location_and_nothing_is_run()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "title: t\nissues:\n  - id: i\n    name: I\nactors:\n  - id: a\n    name: A\n    capability: -1\n    stances:\n      i: { position: 5, salience: 0.5 }\n");
-        try
-        {
-            var run = CliRunner.Run("forecast", path);
-            Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-            Assert.Contains($"{path}:8:", run.Error, StringComparison.Ordinal);
-            Assert.Contains("nothing was run", run.Error, StringComparison.Ordinal);
-            Assert.Equal(string.Empty, run.Out);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".yaml", "title: t\nissues:\n  - id: i\n    name: I\nactors:\n  - id: a\n    name: A\n    capability: -1\n    stances:\n      i: { position: 5, salience: 0.5 }\n");
+        var path = file.Path;
+        var run = CliRunner.Run("forecast", path);
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"{path}:8:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was run", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
     }
 }
 
@@ -171,18 +158,11 @@ public sealed class ValidateAndModelsCommandTests
     [Fact]
     public void Validate_rejects_an_empty_file_with_exit_code_3()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "");
-        try
-        {
-            var run = CliRunner.Run("validate", path);
-            Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-            Assert.Contains("empty", run.Error, StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".yaml", "");
+        var path = file.Path;
+        var run = CliRunner.Run("validate", path);
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("empty", run.Error, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -275,23 +255,16 @@ public sealed class AModelThatCannotRun
     [Fact]
     public void Is_reported_while_the_other_models_still_print_their_forecasts_and_the_exit_code_says_so()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "Actor,Capability,Position,Salience\nA,0,10,0.5\nB,1,20,0.5\nC,2,30,0.4\n");
-        try
-        {
-            var run = CliRunner.Run("forecast", path, "--model", "compromise,ktab-smp", "--format", "json");
-            Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-            Assert.Contains("error: model 'ktab-smp' cannot run this scenario: ", run.Error, StringComparison.Ordinal);
-            Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
-            using var json = JsonDocument.Parse(run.Out);
-            var models = json.RootElement.GetProperty("issues")[0].GetProperty("models");
-            // (0·0.5·10 + 1·0.5·20 + 2·0.4·30) / (0 + 0.5 + 0.8) = 34 / 1.3
-            Assert.Equal(34 / 1.3, models.GetProperty("compromise").GetProperty("forecast").GetDouble(), 1e-12);
-            Assert.False(models.TryGetProperty("ktab-smp", out _));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".csv", "Actor,Capability,Position,Salience\nA,0,10,0.5\nB,1,20,0.5\nC,2,30,0.4\n");
+        var path = file.Path;
+        var run = CliRunner.Run("forecast", path, "--model", "compromise,ktab-smp", "--format", "json");
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("error: model 'ktab-smp' cannot run this scenario: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Out);
+        var models = json.RootElement.GetProperty("issues")[0].GetProperty("models");
+        // (0·0.5·10 + 1·0.5·20 + 2·0.4·30) / (0 + 0.5 + 0.8) = 34 / 1.3
+        Assert.Equal(34 / 1.3, models.GetProperty("compromise").GetProperty("forecast").GetDouble(), 1e-12);
+        Assert.False(models.TryGetProperty("ktab-smp", out _));
     }
 }
