@@ -20,6 +20,6 @@ internal static class TestPaths
     /// <summary>A file under tests/Parley.Tests/TestData.</summary>
     public static string TestData(params string[] parts) => Path.Combine([RepoRoot, "tests", "Parley.Tests", "TestData", .. parts]);
 
-    /// <summary>A file under ../shared/data, beside the repository (read in place, never copied).</summary>
-    public static string SharedData(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", "data", .. parts]));
+    /// <summary>A file under data/ in the repository (copied from the shared data set with its READMEs).</summary>
+    public static string SharedData(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "data", .. parts]));
 }
