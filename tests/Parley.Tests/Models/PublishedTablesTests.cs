@@ -33,12 +33,12 @@ public sealed class PublishedTablesTests
             {
                 Assert.All(round.Positions, x => Assert.InRange(x, lo, hi));
                 Assert.True(double.IsFinite(round.Mean) && double.IsFinite(round.MedianVoter));
-                if (round.RiskExponents is not null)
+                if (round.Detail is ExpectedUtilityRound eu)
                 {
-                    Assert.All(round.RiskExponents, r => Assert.InRange(r, 0.5 - 1e-12, 2.0 + 1e-12)); // [0.5, 2] up to rounding
+                    Assert.All(eu.RiskExponents, r => Assert.InRange(r, 0.5 - 1e-12, 2.0 + 1e-12)); // [0.5, 2] up to rounding
                 }
 
-                foreach (var offer in round.Offers ?? [])
+                foreach (var offer in (round.Detail as ExpectedUtilityRound)?.Offers ?? [])
                 {
                     Assert.True(double.IsFinite(offer.ReceiverUtility) && double.IsFinite(offer.ProposerUtility));
                 }
