@@ -237,6 +237,7 @@ internal static class BacktestCommand
     {
         var document = new
         {
+            parley_version = Core.ParleyVersion.Current,
             file = data.FileName,
             issues = result.CaseCount,
             proposals = result.ProposalCount,
@@ -257,6 +258,7 @@ internal static class BacktestCommand
         var names = result.Models.Select(m => m.Model).ToArray();
         var document = new
         {
+            parley_version = Core.ParleyVersion.Current,
             seed = result.Seed,
             models = names,
             issues = result.Cases.Select(c => new

@@ -18,6 +18,10 @@ public sealed record ForecastReport(
     [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
     [property: JsonPropertyName("issues")] IReadOnlyList<IssueReport> Issues)
 {
+    /// <summary>The version of Parley that produced the report (<see cref="Core.ParleyVersion.Current"/>).</summary>
+    [JsonPropertyName("parley_version"), JsonPropertyOrder(-1)]
+    public string ParleyVersion { get; init; } = Core.ParleyVersion.Current;
+
     /// <summary>Builds the report of <paramref name="results"/> (one per model) on <paramref name="scenario"/>.</summary>
     public static ForecastReport Create(Scenario scenario, IReadOnlyList<ModelResult> results, ulong seed, IReadOnlyList<string>? notes = null)
     {

@@ -12,7 +12,7 @@ public sealed class ForecastCommandTests
 {
     private static string Korea => Path.Combine(FormatTestHelpers.RepoRoot, "scenarios", "korea-2018.yaml");
 
-    private static string Ec => FormatTestHelpers.SharedData("bdm", "ec-emissions.csv");
+    private static string Ec => FormatTestHelpers.Data("bdm", "ec-emissions.csv");
 
     [Fact]
     public void Korea_forecast_covers_every_issue_with_every_default_model_and_exits_0()
@@ -188,7 +188,7 @@ public sealed class ValidateAndModelsCommandTests
 
 public sealed class KtabFilesOnTheCommandLine
 {
-    private static string Rand02 => FormatTestHelpers.SharedData("ktab", "ref", "rand02.csv");
+    private static string Rand02 => FormatTestHelpers.Data("ktab", "ref", "rand02.csv");
 
     [Fact]
     public void A_KTAB_csv_is_recognised_by_content_and_ktab_smp_reproduces_the_reference_positions()
@@ -199,8 +199,8 @@ public sealed class KtabFilesOnTheCommandLine
         var issues = json.RootElement.GetProperty("issues");
         Assert.Equal(2, issues.GetArrayLength());
 
-        // turn,actor,dimension,position — smpc's own run (shared/data/ktab/ref), positions on 0–100.
-        var reference = File.ReadAllLines(FormatTestHelpers.SharedData("ktab", "ref", "rand02.positions.csv")).Skip(1)
+        // turn,actor,dimension,position — smpc's own run (data/ktab/ref), positions on 0–100.
+        var reference = File.ReadAllLines(FormatTestHelpers.Data("ktab", "ref", "rand02.positions.csv")).Skip(1)
             .Select(l => l.Split(','))
             .Select(f => (Turn: int.Parse(f[0], CultureInfo.InvariantCulture), Actor: int.Parse(f[1], CultureInfo.InvariantCulture), Dim: int.Parse(f[2], CultureInfo.InvariantCulture), X: double.Parse(f[3], CultureInfo.InvariantCulture)))
             .ToList();
