@@ -11,22 +11,29 @@ internal static class UsageErrors
     {
         var command = parse.CommandResult.Command;
         var unmatched = parse.UnmatchedTokens;
-        var afterUnknownOption = false;
+        // A word after an unknown command or option is most likely its argument or value: the
+        // command or option is the mistake then, and the only one reported.
+        var afterUnknown = false;
         foreach (var token in unmatched)
         {
             if (token.StartsWith('-') && token.Length > 1)
             {
                 var name = token.Split('=', 2)[0];
                 error.WriteLine($"error: unknown option '{name}' for '{CommandPath(parse)}'.{DidYouMean.Hint(name, OptionNames(parse))}");
-                afterUnknownOption = true;
+                afterUnknown = true;
+            }
+            else if (afterUnknown)
+            {
+                continue;
             }
             else if (command.Subcommands.Count > 0)
             {
+                // What follows an unknown command belongs to it: nothing more to say.
                 error.WriteLine($"error: unknown command '{token}'.{DidYouMean.Hint(token, command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}");
+                break;
             }
-            else if (!afterUnknownOption)
+            else
             {
-                // A word after an unknown option is most likely its value: the option is the error then.
                 error.WriteLine($"error: unexpected argument '{token}' for '{CommandPath(parse)}'.");
             }
         }
