@@ -12,7 +12,7 @@ internal static class ForecastCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, or a .csv table (Actor,Capability,Position,Salience)." };
+        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, or a .csv table (Actor,Capability,Position,Salience); or the name of a bundled scenario (see 'parley examples')." };
         var models = new Option<string[]>("--model", "-m")
         {
             Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines, both expected-utility variants and best (plus ktab-smp for a KTAB file).",
