@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Parley.Core.Text;
 
 namespace Parley.Cli;
@@ -43,7 +44,7 @@ internal static class UsageErrors
         var unknownCommand = unmatched.Count > 0 && command.Subcommands.Count > 0;
         foreach (var e in parse.Errors)
         {
-            if (unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)) || (unknownCommand && e.SymbolResult is System.CommandLine.Parsing.CommandResult))
+            if (unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)) || (unknownCommand && e.SymbolResult is CommandResult))
             {
                 continue;
             }
@@ -59,7 +60,7 @@ internal static class UsageErrors
     private static string CommandPath(ParseResult parse)
     {
         var names = new List<string>();
-        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
             names.Add(result.Command is RootCommand ? "parley" : result.Command.Name);
         }
@@ -72,7 +73,7 @@ internal static class UsageErrors
     private static IEnumerable<string> OptionNames(ParseResult parse)
     {
         var options = new List<Option>(parse.CommandResult.Command.Options);
-        for (var result = parse.CommandResult.Parent as System.CommandLine.Parsing.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parse.CommandResult.Parent as CommandResult; result is not null; result = result.Parent as CommandResult)
         {
             options.AddRange(result.Command.Options.Where(o => o.Recursive));
         }
