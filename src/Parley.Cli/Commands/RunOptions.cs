@@ -72,9 +72,29 @@ internal sealed class RunOptions
         }
     }
 
-    /// <summary>Checks the options that need no scenario (models, counts, parameter syntax): null and an exit code 2 when one is wrong.</summary>
-    public IReadOnlyList<IForecastModel>? ResolveModels(ParseResult parse, CliContext context, out int exitCode) =>
-        ModelSelection.Resolve(parse.GetValue(Models), [], context, out exitCode);
+    /// <summary>Checks the options that need no scenario (rounds, draws, parameter syntax, model names) and returns the named models; null and exit code 2 when one is wrong.</summary>
+    public IReadOnlyList<IForecastModel>? ResolveModels(ParseResult parse, CliContext context, out int exitCode)
+    {
+        if (parse.GetValue(Rounds) is { } rounds && (rounds < 1 || rounds > ModelOptions.MaxRounds))
+        {
+            exitCode = context.UsageError($"--rounds must be between 1 and {ModelOptions.MaxRounds}, not {rounds}.");
+            return null;
+        }
+
+        if (parse.GetValue(Draws) is var draws && (draws < 0 || draws > ForecastRequest.MaxDraws))
+        {
+            exitCode = context.UsageError($"--draws must be between 0 and {ForecastRequest.MaxDraws}, not {draws}.");
+            return null;
+        }
+
+        if ((parse.GetValue(Parameters) ?? []).FirstOrDefault(t => ModelParameters.ParseAssignment(t) is null) is { } bad)
+        {
+            exitCode = context.UsageError($"--param expects NAME=VALUE, not '{bad}'.");
+            return null;
+        }
+
+        return ModelSelection.Resolve(parse.GetValue(Models), [], context, out exitCode);
+    }
 
     /// <summary>
     /// The request for <paramref name="source"/>: named models (or the defaults, with ktab-smp for a KTAB
@@ -99,20 +119,7 @@ internal sealed class RunOptions
             return null;
         }
 
-        var assignments = new List<NamedParameter>();
-        foreach (var text in parse.GetValue(Parameters) ?? [])
-        {
-            if (ModelParameters.ParseAssignment(text) is { } p)
-            {
-                assignments.Add(p);
-            }
-            else
-            {
-                exitCode = context.UsageError($"--param expects NAME=VALUE, not '{text}'.");
-                return null;
-            }
-        }
-
+        var assignments = (parse.GetValue(Parameters) ?? []).Select(t => ModelParameters.ParseAssignment(t)!);
         (options, var cliProblems) = ModelParameters.Apply(options, assignments);
         var seedGiven = parse.GetResult(Seed) is { Implicit: false };
         var request = new ForecastRequest(source.Scenario)

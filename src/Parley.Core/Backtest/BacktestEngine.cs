@@ -58,13 +58,14 @@ public static class BacktestEngine
 
         var forecasts = Forecast(cases, modelList, options.ModelOptions, parallel, progress);
         var result = Score(cases, modelList, forecasts, reference, options, parallel, progress);
-        if (options.Draws <= 0)
+        // Intervals are scored on proposals left out of their calibration: that needs two proposals at least.
+        if (options.Draws <= 0 || result.ProposalCount < 2)
         {
             return result;
         }
 
         var draws = Draws(cases, modelList, forecasts, options, parallel, progress);
-        var folds = CrossValidatedIntervals.Folds(cases, options.Folds, options.Seed);
+        var folds = CrossValidatedIntervals.Folds(cases, Math.Min(options.Folds, result.ProposalCount), options.Seed);
         return result with
         {
             Draws = options.Draws,

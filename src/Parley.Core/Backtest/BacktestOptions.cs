@@ -35,7 +35,7 @@ public sealed record BacktestOptions
     /// <summary>Input draws per case for the interval scores (0: no interval scores). A case without stated spreads needs no reruns.</summary>
     public int Draws { get; init; }
 
-    /// <summary>Folds (grouped by proposal) of the cross-validation that scores the intervals.</summary>
+    /// <summary>Folds (grouped by proposal) of the cross-validation that scores the intervals; fewer when there are fewer proposals (none below two).</summary>
     public int Folds { get; init; } = 10;
 
     /// <summary>An input uncertainty applied to every case that states none (e.g. DEU, whose files give none); null to keep each case's own.</summary>

@@ -23,7 +23,7 @@ public static class BacktestReportWriter
         ArgumentNullException.ThrowIfNull(source);
         var document = new
         {
-            parleyVersion = ForecastReport.Version,
+            parley_version = Core.ParleyVersion.Current,
             file = source.File,
             issues = result.CaseCount,
             proposals = result.ProposalCount,
@@ -77,6 +77,7 @@ public static class BacktestReportWriter
         var names = result.Models.Select(m => m.Model).ToArray();
         var document = new
         {
+            parley_version = Core.ParleyVersion.Current,
             seed = result.Seed,
             models = names,
             issues = result.Cases.Select(c => new

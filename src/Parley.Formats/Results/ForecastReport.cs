@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Serialization;
 using Parley.Core.Analysis;
 using Parley.Core.Models;
@@ -31,12 +30,6 @@ public sealed record ForecastReport(
     [property: JsonPropertyName("actors")] IReadOnlyDictionary<string, string> Actors,
     [property: JsonPropertyName("issues")] IReadOnlyList<IssueReport> Issues)
 {
-    /// <summary>The version of the Parley libraries, as stored with every result.</summary>
-    public static string Version { get; } =
-        typeof(ForecastReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(ForecastReport).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
-
     /// <summary>Builds the report of <paramref name="outcome"/>; <paramref name="inputNotes"/> say how the file was read.</summary>
     public static ForecastReport Create(ForecastOutcome outcome, IReadOnlyList<string>? inputNotes = null)
     {
@@ -65,7 +58,7 @@ public sealed record ForecastReport(
         }
 
         return new ForecastReport(
-            Version,
+            Core.ParleyVersion.Current,
             scenario.Title,
             outcome.Seed,
             outcome.Draws,

@@ -89,7 +89,8 @@ public sealed class KtabSmpModelTests
     }
 
     [Theory]
-    [InlineData("Voting", "Valid names")]
+    [InlineData("Voting", "one of: tolerance, VictoryProbModel")]
+    [InlineData("VotingRul", "Did you mean 'VotingRule'?")]
     [InlineData("VotingRule", "Valid values: Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp")]
     [InlineData("MaxTurns", "integer")]
     public void Unknown_parameters_and_bad_values_list_what_is_valid(string name, string expected)

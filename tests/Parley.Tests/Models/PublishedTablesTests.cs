@@ -8,13 +8,13 @@ namespace Parley.Tests.Models;
 public sealed class PublishedTablesTests
 {
     public static TheoryData<string> Tables => new(
-        Directory.GetFiles(FormatTestHelpers.SharedData("bdm"), "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+        Directory.GetFiles(FormatTestHelpers.Data("bdm"), "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Tables))]
     public void Every_published_table_runs_ten_rounds_of_both_variants_with_finite_in_range_results(string table)
     {
-        var scenario = ScenarioFiles.Read(FormatTestHelpers.SharedData("bdm", table)).Value!;
+        var scenario = ScenarioFiles.Read(FormatTestHelpers.Data("bdm", table)).Value!;
         var input = scenario.Compile(0);
         var (lo, hi) = (input.Positions.Min(), input.Positions.Max());
         foreach (var variant in Enum.GetValues<ExpectedUtilityVariant>())
