@@ -16,5 +16,10 @@ if (args.Length > 0 && args[0] == "--ktab-scaling")
     return Parley.Benchmarks.Ktab.KtabScaling.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "run-timing")
+{
+    return Parley.Benchmarks.Run.RunTimer.Run(Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
