@@ -77,7 +77,7 @@ internal static class SchemaValidator
                 continue;
             }
 
-            var schemaHere = Navigate(schemaNode, detail.SchemaLocation);
+            var schemaHere = Resolve(schemaNode, path);
             foreach (var (keyword, libraryMessage) in detail.Errors!)
             {
                 if (!seen.Add($"{pointer}|{keyword}|{libraryMessage}"))
@@ -377,8 +377,28 @@ internal static class SchemaValidator
         return parent?["properties"] is JsonObject properties ? properties.Select(p => p.Key).ToList() : [];
     }
 
-    private static JsonNode? Navigate(JsonNode root, Uri location) =>
-        Navigate(root, location.IsAbsoluteUri ? location.Fragment : location.OriginalString);
+    /// <summary>
+    /// The subschema an evaluation path leads to, following each <c>$ref</c> within the schema.
+    /// (The library's own schema locations are not always right for subschemas reached through a
+    /// <c>$ref</c> inside <c>allOf</c>, so they are not used.)
+    /// </summary>
+    private static JsonNode? Resolve(JsonNode root, string evaluationPath)
+    {
+        JsonNode? node = root;
+        foreach (var raw in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Unescape(raw);
+            node = node switch
+            {
+                JsonObject o when segment == "$ref" && o["$ref"] is JsonValue reference => Navigate(root, reference.GetValue<string>()),
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
 
     private static JsonNode? Navigate(JsonNode root, string reference)
     {

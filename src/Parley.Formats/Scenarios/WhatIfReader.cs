@@ -154,7 +154,7 @@ internal sealed class WhatIfReader(string fileName, List<Diagnostic> diagnostics
         var target = ScenarioEditParser.ParseTarget(targetText.Text, scenario);
         if (!target.Succeeded)
         {
-            diagnostics.AddRange(target.Diagnostics.Select(d => d with { Location = At(fileName, targetNode) }));
+            diagnostics.AddRange(target.Diagnostics.Select(d => d with { Message = $"{label}: {d.Message}", Location = At(fileName, targetNode) }));
             return null;
         }
 
