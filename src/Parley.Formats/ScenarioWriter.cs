@@ -475,50 +475,8 @@ public static class ScenarioWriter
     private static List<Stance> StancesOf(Scenario scenario, string actorId) =>
         scenario.Stances.Where(s => s.ActorId == actorId).ToList();
 
-    /// <summary>
-    /// The salience as written: ×100 on the percent scale, choosing the shortest decimal whose
-    /// division by 100 gives back exactly the stored value.
-    /// </summary>
-    internal static double WrittenSalience(double salience, SalienceScale scale)
-    {
-        if (scale != SalienceScale.Percent)
-        {
-            return salience;
-        }
-
-        var scaled = salience * 100;
-        for (var digits = 1; digits <= 17; digits++)
-        {
-            var candidate = double.Parse(scaled.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            if (candidate / 100 == salience)
-            {
-                return candidate;
-            }
-        }
-
-        // No decimal divides back exactly; search the neighbours of the product.
-        var near = scaled;
-        for (var step = 0; step < 4; step++)
-        {
-            near = Math.BitIncrement(near);
-            if (near / 100 == salience)
-            {
-                return near;
-            }
-        }
-
-        near = scaled;
-        for (var step = 0; step < 4; step++)
-        {
-            near = Math.BitDecrement(near);
-            if (near / 100 == salience)
-            {
-                return near;
-            }
-        }
-
-        return scaled;
-    }
+    /// <summary>The salience as written on <paramref name="scale"/> (see <see cref="SalienceUnits.ToFile"/>).</summary>
+    internal static double WrittenSalience(double salience, SalienceScale scale) => SalienceUnits.ToFile(salience, scale);
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -17,7 +17,8 @@ public sealed class Scenario
 
     /// <summary>
     /// Creates a scenario; ids must be unique, every stance must name a known actor and issue, every
-    /// number must lie within its bounds and every spread must be valid for its number.
+    /// number must lie within its bounds, every spread must be valid for its number and every
+    /// what-if's edits must pass <see cref="ScenarioEditor.Validate"/>.
     /// </summary>
     public Scenario(
         string title,
@@ -84,6 +85,8 @@ public sealed class Scenario
         {
             Preconditions.Check(whatIf is not null && !string.IsNullOrEmpty(whatIf.Name), nameof(whatIfs), "A what-if needs a name.");
             Preconditions.Check(names.Add(whatIf!.Name), nameof(whatIfs), $"Duplicate what-if name '{whatIf.Name}'.");
+            var problems = ScenarioEditor.Validate(this, whatIf.Edits);
+            Preconditions.Check(problems.Count == 0, nameof(whatIfs), problems.Count == 0 ? string.Empty : $"What-if '{whatIf.Name}': {problems[0].Message}");
         }
     }
 

@@ -122,9 +122,14 @@ public static class ScenarioEditParser
                 expected: "ACTOR.ISSUE.position, ACTOR.ISSUE.salience, ACTOR.capability or ACTOR.ISSUE.capability"));
         }
 
-        if (path.Length == 0 || path.StartsWith('.') || path.EndsWith('.'))
+        if (path.Length == 0)
         {
             return ReadResult<EditTarget>.Failure(Diagnostic.Error($"The edit target '{text}' names no actor.", expected: Example(field.Value)));
+        }
+
+        if (path.StartsWith('.') || path.EndsWith('.'))
+        {
+            return ReadResult<EditTarget>.Failure(Diagnostic.Error($"The edit target '{text}' has an empty actor or issue id.", expected: Example(field.Value)));
         }
 
         var (actorId, issueId) = Split(path, field.Value, scenario);

@@ -113,24 +113,29 @@ public static class ScenarioEditor
         switch (set.Field)
         {
             case EditField.Position:
-                positions[a] = scenario.Issues[k].Scale.Clamp(Result(set, positions[a], 1));
+                positions[a] = scenario.Issues[k].Scale.Clamp(Result(set, positions[a]));
                 break;
             case EditField.Salience:
-                saliences[a] = Math.Clamp(Result(set, saliences[a], UnitFactor(scenario)), 0, 1);
+                saliences[a] = Math.Clamp(NewSalience(set, saliences[a], scenario.SalienceScale), 0, 1);
                 break;
             default:
-                capabilities[a] = Math.Max(0, Result(set, capabilities[a], 1));
+                capabilities[a] = Math.Max(0, Result(set, capabilities[a]));
                 break;
         }
 
         return new IssueInput(input.IssueId, input.ActorIds, input.ActorNames, positions, capabilities, saliences);
     }
 
-    private static double UnitFactor(Scenario scenario) => scenario.SalienceScale == SalienceScale.Percent ? 0.01 : 1;
+    /// <summary>The new value of a position or capability: the edit's value for a set, the number times the factor for a scale.</summary>
+    private static double Result(SetValueEdit edit, double current) =>
+        edit.Operation == EditOperation.Set ? edit.Value : current * edit.Value;
 
-    /// <summary>The new value of a number: the edit's value (times <paramref name="toUnit"/>) for a set, the number times the factor for a scale.</summary>
-    private static double Result(SetValueEdit edit, double current, double toUnit) =>
-        edit.Operation == EditOperation.Set ? edit.Value * toUnit : current * edit.Value;
+    /// <summary>
+    /// The new salience (0–1), computed on the file's salience scale as a hand edit of the file would
+    /// be: the edit's value for a set, the salience as written times the factor for a scale.
+    /// </summary>
+    private static double NewSalience(SetValueEdit edit, double current, SalienceScale scale) =>
+        SalienceUnits.FromFile(Result(edit, SalienceUnits.ToFile(current, scale)), scale);
 
     private static T[] Filter<T>(T[] values, Func<int, bool> keep)
     {
@@ -266,7 +271,7 @@ public static class ScenarioEditor
             case EditField.Position:
             {
                 var scale = issue!.Scale;
-                var result = Result(edit, stance!.Position, 1);
+                var result = Result(edit, stance!.Position);
                 if (scale.Contains(result))
                 {
                     return null;
@@ -297,11 +302,12 @@ public static class ScenarioEditor
                     return Diagnostic.Error($"Edit '{edit.Text}': a salience cannot be scaled by a negative factor ({value}).", at(EditPart.Value), edit.ActorId, issue!.Id, "a factor ≥ 0");
                 }
 
-                var scaled = stance!.Salience * edit.Value;
-                return scaled <= 1
+                var written = SalienceUnits.ToFile(stance!.Salience, state.Source.SalienceScale);
+                var scaled = written * edit.Value;
+                return scaled <= limit
                     ? null
                     : Diagnostic.Error(
-                        $"Edit '{edit.Text}': scaling the salience {Format(stance.Salience * limit)} by {value} gives {Format(scaled * limit)}, above {Format(limit)}.",
+                        $"Edit '{edit.Text}': scaling the salience {Format(written)} by {value} gives {Format(scaled)}, above {Format(limit)}.",
                         at(EditPart.Value), edit.ActorId, issue!.Id, $"a factor that keeps the salience within {scaleWords}");
             }
 
@@ -369,22 +375,36 @@ public static class ScenarioEditor
             if (edit.Field == EditField.Position)
             {
                 var scale = Issues.First(i => i.Id == edit.IssueId).Scale;
-                var position = Result(edit, stance.Position, 1);
+                var position = Result(edit, stance.Position);
                 Stances[index] = stance with
                 {
                     Position = position,
                     PositionSpread = Moved(stance.PositionSpread, edit, stance.Position, position, scale.Minimum, scale.Maximum),
                 };
+                return;
             }
-            else
+
+            // Saliences are edited on the file's scale, so that the result equals a hand edit of the file.
+            var salienceScale = Source.SalienceScale;
+            var before = SalienceUnits.ToFile(stance.Salience, salienceScale);
+            var after = Result(edit, before);
+            var spread = stance.SalienceSpread switch
             {
-                var salience = Result(edit, stance.Salience, UnitFactor(Source));
-                Stances[index] = stance with
+                NormalSpread n => new NormalSpread(SalienceUnits.ToFile(n.StandardDeviation, salienceScale)),
+                RangeSpread r => new RangeSpread(SalienceUnits.ToFile(r.Low, salienceScale), SalienceUnits.ToFile(r.High, salienceScale)),
+                _ => (Spread?)null,
+            };
+            var moved = Moved(spread, edit, before, after, 0, SalienceUnits.FileMaximum(salienceScale));
+            Stances[index] = stance with
+            {
+                Salience = SalienceUnits.FromFile(after, salienceScale),
+                SalienceSpread = moved switch
                 {
-                    Salience = salience,
-                    SalienceSpread = Moved(stance.SalienceSpread, edit, stance.Salience, salience, 0, 1),
-                };
-            }
+                    NormalSpread n => new NormalSpread(SalienceUnits.FromFile(n.StandardDeviation, salienceScale)),
+                    RangeSpread r => new RangeSpread(SalienceUnits.FromFile(r.Low, salienceScale), SalienceUnits.FromFile(r.High, salienceScale)),
+                    _ => null,
+                },
+            };
         }
 
         private void ApplyCapability(SetValueEdit edit)
@@ -394,12 +414,12 @@ public static class ScenarioEditor
             if (edit.IssueId is { } issueId)
             {
                 var byIssue = actor.CapabilityByIssue?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? new Dictionary<string, double>(StringComparer.Ordinal);
-                byIssue[issueId] = Result(edit, actor.CapabilityOn(issueId), 1);
+                byIssue[issueId] = Result(edit, actor.CapabilityOn(issueId));
                 Actors[index] = actor with { CapabilityByIssue = byIssue };
                 return;
             }
 
-            var capability = Result(edit, actor.Capability, 1);
+            var capability = Result(edit, actor.Capability);
             Actors[index] = actor with
             {
                 Capability = capability,
