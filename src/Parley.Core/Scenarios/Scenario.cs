@@ -198,6 +198,16 @@ public sealed class Scenario
         IReadOnlyList<WhatIf>? whatIfs = null) =>
         new(Title, issues ?? Issues, actors ?? Actors, stances ?? Stances, Description, Sources, SalienceScale, uncertainty ?? Uncertainty, whatIfs ?? WhatIfs);
 
+    /// <summary>
+    /// The same scenario with other actors and stances (same ids; e.g. numbers drawn from their
+    /// spreads). The copy carries no what-ifs: they are stated for the inputs as written.
+    /// </summary>
+    public Scenario WithInputs(IReadOnlyList<Actor> actors, IReadOnlyList<Stance> stances) =>
+        new(Title, Issues, actors, stances, Description, Sources, SalienceScale, Uncertainty);
+
+    /// <summary>The same scenario with another default input uncertainty.</summary>
+    public Scenario WithUncertainty(ScenarioUncertainty uncertainty) => With(uncertainty: uncertainty);
+
     private static Spread? NonZero(Spread spread) => spread.IsZero ? null : spread;
 
     /// <summary>The spread multiplied by a factor ≥ 0.</summary>

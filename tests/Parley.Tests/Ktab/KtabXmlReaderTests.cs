@@ -1,6 +1,7 @@
 using Parley.Core.Models;
 using Parley.Core.Models.Ktab;
 using Parley.Formats.Ktab;
+using Parley.Tests.Support;
 
 namespace Parley.Tests.Ktab;
 
@@ -55,7 +56,7 @@ public sealed class KtabXmlReaderTests
     public void The_xml_scenario_runs_with_its_parameters_to_finite_in_range_positions()
     {
         var ks = KtabXmlReader.Parse(Xml(AllParameters), "x.xml").Value!;
-        var result = new KtabSmpModel().Run(ks.Scenario, new ModelOptions { Parameters = ks.Parameters, Seed = ks.Seed!.Value });
+        var result = new KtabSmpModel().Run(ks.Scenario, RoundDetails.KtabOptions(ks.Parameters) with { Seed = ks.Seed!.Value });
         Assert.All(result.Issues, i => Assert.All(i.Rounds, r => Assert.All(r.Positions, x => Assert.InRange(x, 0, 100))));
     }
 
@@ -95,7 +96,7 @@ public sealed class KtabXmlReaderTests
     {
         var xml = Xml(pairs: "<iaPair><adjustingIdeal>A</adjustingIdeal><referencePos>B</referencePos><adjust>0.25</adjust></iaPair>");
         var ks = KtabXmlReader.Parse(xml, "x.xml").Value!;
-        var ex = Assert.Throws<KtabSmpException>(() => new KtabSmpModel().Run(ks.Scenario, new ModelOptions { Parameters = ks.Parameters }));
+        var ex = Assert.Throws<KtabSmpException>(() => new KtabSmpModel().Run(ks.Scenario, RoundDetails.KtabOptions(ks.Parameters)));
         Assert.Contains("row 0", ex.Message, StringComparison.Ordinal);
     }
 }

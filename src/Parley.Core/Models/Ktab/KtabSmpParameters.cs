@@ -244,6 +244,46 @@ public sealed record KtabSmpParameters
         return p;
     }
 
+    /// <summary>Null when <paramref name="value"/> is valid for the parameter <paramref name="name"/> (one of <see cref="Names"/>), else what is wrong and what is valid.</summary>
+    public static string? Validate(string name, string value)
+    {
+        Preconditions.NotNull(name, nameof(name));
+        Preconditions.NotNull(value, nameof(value));
+        value = value.Trim();
+        bool IsEnum<T>()
+            where T : struct, Enum => Enum.GetNames<T>().Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+        string Bad(string valid) => $"Bad value '{value}' for ktab-smp parameter {name}. Valid values: {valid}.";
+        return name switch
+        {
+            "VictoryProbModel" => IsEnum<KtabVictoryProbModel>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabVictoryProbModel>())),
+            "PCEModel" => IsEnum<KtabPceModel>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabPceModel>())),
+            "StateTransitions" => IsEnum<KtabStateTransitions>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabStateTransitions>())),
+            "VotingRule" => IsEnum<KtabVotingRule>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabVotingRule>())),
+            "BigRAdjust" => IsEnum<KtabBigRAdjust>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabBigRAdjust>())),
+            "BigRRange" => IsEnum<KtabBigRRange>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabBigRRange>())),
+            "ThirdPartyCommit" => IsEnum<KtabThirdPartyCommit>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabThirdPartyCommit>())),
+            "InterVecBrgn" => IsEnum<KtabInterVecBrgn>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabInterVecBrgn>())),
+            "BargnModel" => IsEnum<KtabBargnModel>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabBargnModel>())),
+            "MaxTurns" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) && t is >= 1 and <= 100_000 ? null : Bad("an integer from 1 to 100000"),
+            "StopRatio" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && double.IsFinite(r) && r >= 0 ? null : Bad("a finite number ≥ 0"),
+            "Threads" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var th) && th is >= 0 and <= 1024 ? null : Bad("an integer from 0 to 1024"),
+            "NormaliseSaliences" => bool.TryParse(value, out _) ? null : Bad("true, false"),
+            "Accommodation" => ValidAccommodation(value) ? null : Bad("'i:j=a' entries separated by ';', with 0-based actor indices i, j and 0 ≤ a ≤ 1"),
+            _ => $"Unknown ktab-smp parameter '{name}'. Valid names: {string.Join(", ", Names)}.",
+        };
+    }
+
+    private static bool ValidAccommodation(string value) =>
+        value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(part =>
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && eq > colon
+                && int.TryParse(part.AsSpan(0, colon), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0
+                && int.TryParse(part.AsSpan(colon + 1, eq - colon - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var j) && j >= 0
+                && double.TryParse(part.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && a >= 0 && a <= 1;
+        });
+
     /// <summary>The parameters as the string dictionary <see cref="Parse"/> reads (only those that differ from the defaults).</summary>
     public IReadOnlyDictionary<string, string> ToDictionary()
     {
