@@ -17,8 +17,9 @@ public sealed class Scenario
 
     /// <summary>
     /// Creates a scenario; ids must be unique, every stance must name a known actor and issue, every
-    /// number must lie within its bounds, every spread must be valid for its number and every
-    /// what-if's edits must pass <see cref="ScenarioEditor.Validate"/>.
+    /// number must lie within its bounds, every spread must lie within its number's bounds and every
+    /// what-if's edits must pass <see cref="ScenarioEditor.Validate"/>. (A range need not contain its
+    /// number here: drawn or perturbed inputs may leave it. Readers require it of what a file states.)
     /// </summary>
     public Scenario(
         string title,
@@ -48,7 +49,7 @@ public sealed class Scenario
             var actor = Actors[i];
             Preconditions.Check(_actorIndex.TryAdd(actor.Id, i), nameof(actors), $"Duplicate actor id '{actor.Id}'.");
             Preconditions.Check(double.IsFinite(actor.Capability) && actor.Capability >= 0, nameof(actors), $"Actor '{actor.Id}' has a capability that is negative or not finite.");
-            CheckSpread(actor.CapabilitySpread, actor.Capability, 0, double.PositiveInfinity, nameof(actors), $"Actor '{actor.Id}': capability");
+            CheckSpread(actor.CapabilitySpread, 0, double.PositiveInfinity, nameof(actors), $"Actor '{actor.Id}': capability");
         }
 
         _issueIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -75,8 +76,8 @@ public sealed class Scenario
             Preconditions.Check(double.IsFinite(s.Position), nameof(stances), $"Actor '{s.ActorId}' on issue '{s.IssueId}': position is not finite.");
             Preconditions.Check(double.IsFinite(s.Salience) && s.Salience >= 0 && s.Salience <= 1, nameof(stances), $"Actor '{s.ActorId}' on issue '{s.IssueId}': salience must lie in [0, 1].");
             var scale = Issues[k].Scale;
-            CheckSpread(s.PositionSpread, s.Position, scale.Minimum, scale.Maximum, nameof(stances), $"Actor '{s.ActorId}' on issue '{s.IssueId}': position");
-            CheckSpread(s.SalienceSpread, s.Salience, 0, 1, nameof(stances), $"Actor '{s.ActorId}' on issue '{s.IssueId}': salience");
+            CheckSpread(s.PositionSpread, scale.Minimum, scale.Maximum, nameof(stances), $"Actor '{s.ActorId}' on issue '{s.IssueId}': position");
+            CheckSpread(s.SalienceSpread, 0, 1, nameof(stances), $"Actor '{s.ActorId}' on issue '{s.IssueId}': salience");
             _stances[a, k] = s;
         }
 
@@ -235,7 +236,7 @@ public sealed class Scenario
         Preconditions.Check(double.IsFinite(u.CapabilitySdShare) && u.CapabilitySdShare >= 0, nameof(Uncertainty), "The default capability spread must be finite and ≥ 0.");
     }
 
-    private static void CheckSpread(Spread? spread, double value, double min, double max, string name, string what)
+    private static void CheckSpread(Spread? spread, double min, double max, string name, string what)
     {
         switch (spread)
         {
@@ -247,7 +248,6 @@ public sealed class Scenario
             case RangeSpread r:
                 Preconditions.Check(double.IsFinite(r.Low) && double.IsFinite(r.High) && r.Low <= r.High, name, $"{what}: a range must be finite with low ≤ high.");
                 Preconditions.Check(r.Low >= min && r.High <= max, name, $"{what}: the range must lie within the number's bounds.");
-                Preconditions.Check(r.Contains(value), name, $"{what}: the range must contain the stated value.");
                 return;
             default:
                 Preconditions.Check(false, name, $"{what}: unknown kind of spread.");

@@ -91,11 +91,19 @@ public sealed class ScenarioModelTests
             Rejects(() => new Scenario("t", [Issue], [Actor], [Stance with { PositionSpread = new NormalSpread(-1) }]), "standard deviation must be finite and ≥ 0");
             Rejects(() => new Scenario("t", [Issue], [Actor], [Stance with { PositionSpread = new RangeSpread(6, 4) }]), "low ≤ high");
             Rejects(() => new Scenario("t", [Issue], [Actor], [Stance with { PositionSpread = new RangeSpread(4, 11) }]), "within the number's bounds");
-            Rejects(() => new Scenario("t", [Issue], [Actor], [Stance with { PositionSpread = new RangeSpread(6, 8) }]), "contain the stated value");
             Rejects(() => new Scenario("t", [Issue], [Actor], [Stance with { SalienceSpread = new RangeSpread(0.4, 1.2) }]), "within the number's bounds");
             Rejects(() => new Scenario("t", [Issue], [Actor with { CapabilitySpread = new RangeSpread(-1, 3) }], [Stance]), "within the number's bounds");
             Rejects(() => new Scenario("t", [Issue], [Actor], [Stance], uncertainty: new ScenarioUncertainty(SalienceSd: -0.1)), "default salience spread");
             Rejects(() => new Scenario("t", [Issue], [Actor], [Stance], uncertainty: new ScenarioUncertainty(PositionSdShare: double.NaN)), "default position spread");
+        }
+
+        [Fact]
+        public void Drawn_or_perturbed_inputs_may_leave_their_stated_range()
+        {
+            var scenario = new Scenario("t", [Issue], [Actor with { CapabilitySpread = new RangeSpread(1, 3) }], [Stance with { PositionSpread = new RangeSpread(4, 6) }]);
+            var perturbed = scenario.WithInputs([scenario.Actors[0] with { Capability = 9 }], [scenario.Stances[0] with { Position = 9 }]);
+            Assert.Equal(9, perturbed.Stances[0].Position);
+            Assert.Equal(new RangeSpread(4, 6), perturbed.EffectivePositionSpread(0, 0));
         }
 
         [Fact]

@@ -12,9 +12,10 @@ namespace Parley.Core.Scenarios.Edits;
 /// <item>an edit must name a known actor (not one dropped by an earlier edit), a known issue and,
 /// for a position or salience, an issue on which the actor has a stance: edits change stances,
 /// they never create them;</item>
-/// <item>a position set or scaled must land on the issue's scale; a salience is given on the
-/// scenario's salience scale (0–1, or 0–100 for a percent file) and must land on it; a capability
-/// must stay ≥ 0; factors for salience and capability must be ≥ 0;</item>
+/// <item>a position set or scaled must land on the issue's scale; a salience is given, and scaled,
+/// on the scenario's salience scale (0–1, or 0–100 for a percent file), so that the result equals a
+/// hand edit of the file, and must land on it; a capability must stay ≥ 0; factors for salience and
+/// capability must be ≥ 0;</item>
 /// <item><c>ACTOR.capability</c> is the actor's capability on every issue: setting it replaces the
 /// per-issue capabilities too, scaling it scales them; <c>ACTOR.ISSUE.capability</c> sets or
 /// scales the capability on that issue alone;</item>
