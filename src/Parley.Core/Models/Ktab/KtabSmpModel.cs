@@ -22,7 +22,14 @@ public sealed class KtabSmpModel : IForecastModel
     {
         Preconditions.NotNull(scenario, nameof(scenario));
         Preconditions.NotNull(options, nameof(options));
-        var prm = KtabSmpParameters.Parse(options.Parameters);
+        var parsed = KtabSmpParameters.Parse(options.Parameters);
+        if (!parsed.Succeeded)
+        {
+            // Until models report "cannot run" as diagnostics (the run layer's Check), this is how the CLI learns of it.
+            throw new ArgumentException(string.Join(" ", parsed.Errors.Select(d => d.Message + (d.Expected is null ? string.Empty : $" Expected: {d.Expected}."))), nameof(options));
+        }
+
+        var prm = parsed.Value!;
         if (options.Rounds is { } rounds)
         {
             Preconditions.Check(rounds >= 1, nameof(options), "The number of rounds must be at least 1.");
@@ -34,10 +41,20 @@ public sealed class KtabSmpModel : IForecastModel
         var firstIssue = scenario.Issues[0].Id;
         var run = engine.Run(
             input.Positions,
-            options.Seed,
-            prm.MaxTurns,
-            turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+            new KtabRunOptions
+            {
+                Seed = options.Seed,
+                MaxTurns = prm.MaxTurns,
+                OnTurn = turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+            },
             cancellationToken);
+        if (run.Failure is { } failure)
+        {
+            // As above: a failed run becomes a diagnostic once the run layer can carry one.
+            var d = failure.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)]);
+            throw new ArgumentException(d.Message + (d.ActorId is null ? string.Empty : $" (actor '{d.ActorId}')") + (d.IssueId is null ? string.Empty : $" (issue '{d.IssueId}')"), nameof(scenario));
+        }
+
         var stochastic = prm.StateTransitions == KtabStateTransitions.Stochastic;
         return BuildResult(scenario, input, run, stochastic ? options.Seed : null);
     }
@@ -76,7 +93,7 @@ public sealed class KtabSmpModel : IForecastModel
             {
                 normalised++;
                 var factor = 1 / total;
-                do
+                for (var pass = 0; pass < 64 && total > 1; pass++)
                 {
                     // Scale so that the left-to-right sum is at most 1 (a sum of quotients can round above it).
                     total = 0;
@@ -88,7 +105,6 @@ public sealed class KtabSmpModel : IForecastModel
 
                     factor = 1 - 1e-15;
                 }
-                while (total > 1);
             }
 
             Preconditions.Check(total > 0 && total <= 1 + 1e-12, nameof(scenario),
