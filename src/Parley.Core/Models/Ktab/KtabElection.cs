@@ -71,15 +71,19 @@ internal static class KtabElection
         c[(i * m) + i] = 1e-8;
     }
 
-    /// <summary>Pairwise victory probabilities (§3.2.5) then the election (§3.2.6) on coalition matrix <paramref name="c"/>; scratch holds 2·m² + m doubles.</summary>
-    public static KtabSmpFailure? Pce(KtabSmpParameters prm, ReadOnlySpan<double> c, int m, Span<double> p, Span<double> scratch)
+    /// <summary>
+    /// Pairwise victory probabilities (§3.2.5) then the election (§3.2.6) on coalition matrix
+    /// <paramref name="c"/>; scratch holds 2·m² + m doubles. A Markov election fails after
+    /// <paramref name="markovCap"/> iterations (KTAB's limit unless a test lowers it).
+    /// </summary>
+    public static KtabSmpFailure? Pce(KtabSmpParameters prm, ReadOnlySpan<double> c, int m, Span<double> p, Span<double> scratch, int markovCap = KtabSmpFailure.MarkovIterationCap)
     {
         var v = scratch[..(m * m)];
         var failure = VProb(prm.VictoryProbModel, c, m, v) ?? prm.PceModel switch
         {
             KtabPceModel.Conditional => Conditional(v, m, p),
-            KtabPceModel.MarkovUniform => MarkovUniform(v, m, p, scratch.Slice(m * m, m)),
-            _ => MarkovIncentive(c, v, m, p, scratch.Slice(m * m, m * m), scratch.Slice(2 * m * m, m)),
+            KtabPceModel.MarkovUniform => MarkovUniform(v, m, p, scratch.Slice(m * m, m), markovCap),
+            _ => MarkovIncentive(c, v, m, p, scratch.Slice(m * m, m * m), scratch.Slice(2 * m * m, m), markovCap),
         };
         return failure ?? CheckSum(p, 1e-8, "PCE");
     }
@@ -128,12 +132,12 @@ internal static class KtabElection
         return Math.Abs(sum - 1) < tol ? null : KtabSmpFailure.Probability($"{what}: probabilities do not sum to 1 (sum {sum}); KTAB aborts.");
     }
 
-    private static KtabSmpFailure NotConverged(string what) => new(
+    private static KtabSmpFailure NotConverged(string what, int cap) => new(
         KtabSmpFailureKind.NotConverged,
-        $"{what} PCE did not converge within {KtabSmpFailure.MarkovIterationCap} iterations (KTAB aborts).",
+        $"{what} PCE did not converge within {cap} iterations (KTAB aborts).",
         Expected: "PCEModel=Conditional, or inputs whose Markov election converges");
 
-    private static KtabSmpFailure? MarkovUniform(ReadOnlySpan<double> v, int m, Span<double> p, Span<double> q)
+    private static KtabSmpFailure? MarkovUniform(ReadOnlySpan<double> v, int m, Span<double> p, Span<double> q, int cap)
     {
         p.Fill(1.0 / m);
         var change = 1.0;
@@ -168,16 +172,16 @@ internal static class KtabElection
             }
 
             // KTAB aborts after the loop when it took this many iterations or more, so stopping here changes no completed run.
-            if (++iterations >= KtabSmpFailure.MarkovIterationCap)
+            if (++iterations >= cap)
             {
-                return NotConverged("Markov-uniform");
+                return NotConverged("Markov-uniform", cap);
             }
         }
 
         return null;
     }
 
-    private static KtabSmpFailure? MarkovIncentive(ReadOnlySpan<double> c, ReadOnlySpan<double> v, int m, Span<double> p, Span<double> g, Span<double> q)
+    private static KtabSmpFailure? MarkovIncentive(ReadOnlySpan<double> c, ReadOnlySpan<double> v, int m, Span<double> p, Span<double> g, Span<double> q, int cap)
     {
         // I(i,j) = C(i,j)·V(i,j) (+1e-10 on the diagonal); G = I normalised by column.
         for (var i = 0; i < m; i++)
@@ -243,9 +247,9 @@ internal static class KtabElection
                 return failure;
             }
 
-            if (++iterations >= KtabSmpFailure.MarkovIterationCap)
+            if (++iterations >= cap)
             {
-                return NotConverged("Markov-incentive");
+                return NotConverged("Markov-incentive", cap);
             }
         }
 
