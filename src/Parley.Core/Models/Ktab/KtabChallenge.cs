@@ -103,13 +103,9 @@ internal static class KtabChallenge
             var wt = w[t];
             var v = rule == KtabVotingRule.Prop ? wt * (uni - unj) : KtabPrimitives.Vote(rule, wt, uni, unj);
             var (pi, pi2) = KtabThirdParty.Contest<ScalarLane>(v, a0, b0);
-            (double joinI, double joinJ) = KtabThirdParty.Joins<ScalarLane>(
-                pi,
-                pi2,
-                KtabThirdParty.Alpha<ScalarLane>(tpc, uni, unn),
-                KtabThirdParty.Beta<ScalarLane>(tpc, unj, unn),
-                KtabThirdParty.Gamma<ScalarLane>(tpc, uni, unn),
-                KtabThirdParty.Epsilon<ScalarLane>(tpc, unj, unn));
+            var alpha = KtabThirdParty.Alpha<ScalarLane>(tpc, uni, unn);
+            var gamma = KtabThirdParty.Gamma<ScalarLane>(tpc, uni, unn);
+            (double joinI, double joinJ) = KtabThirdParty.Joins<ScalarLane>(tpc, pi, pi2, alpha, gamma, unj, unn);
             double vn = rule == KtabVotingRule.Prop ? wt * (joinI - joinJ) : KtabPrimitives.Vote(rule, wt, joinI, joinJ);
             if (vn > 0)
             {

@@ -99,13 +99,7 @@ internal static class KtabTargetKernel
                 var wt = new Vector<double>(wPad[t]);
                 VectorLane v = wt * (uni.Value - unj.Value);
                 var (pi, pi2) = KtabThirdParty.Contest<VectorLane>(v, a0, b0);
-                var (joinI, joinJ) = KtabThirdParty.Joins<VectorLane>(
-                    pi,
-                    pi2,
-                    new Vector<double>(alphaT[t]),
-                    KtabThirdParty.Beta<VectorLane>(tpc, unj, unn),
-                    new Vector<double>(gammaT[t]),
-                    KtabThirdParty.Epsilon<VectorLane>(tpc, unj, unn));
+                var (joinI, joinJ) = KtabThirdParty.Joins<VectorLane>(tpc, pi, pi2, new Vector<double>(alphaT[t]), new Vector<double>(gammaT[t]), unj, unn);
                 var vn = wt * (joinI.Value - joinJ.Value);
                 if (t >= j0 && t < j0 + len)
                 {

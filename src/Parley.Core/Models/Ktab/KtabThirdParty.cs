@@ -8,7 +8,8 @@ namespace Parley.Core.Models.Ktab;
 /// one value (<see cref="ScalarLane"/>) and for a vector of independent challenges side by side
 /// (<see cref="VectorLane"/>): the little contest, the table of the four outcome utilities for each
 /// <see cref="KtabThirdPartyCommit"/> and the two utilities of joining. Every lane performs the same
-/// operations in the same order, so both are bit-identical to the specification.
+/// operations in the same order, so both are bit-identical to the specification. α and γ depend on
+/// the third party only, so a caller evaluating many receivers computes them once per third party.
 /// </summary>
 internal static class KtabThirdParty
 {
@@ -32,25 +33,25 @@ internal static class KtabThirdParty
     public static TLane Alpha<TLane>(KtabThirdPartyCommit tpc, TLane uni, TLane unn)
         where TLane : struct, ILane<TLane> => (uni + uni) + (tpc == KtabThirdPartyCommit.FullCommit ? uni : unn);
 
-    /// <summary>β, the utility to n of "j beats i and n": U(n,j)+U(n,j) plus U(n,n) under NoCommit, else U(n,j).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLane Beta<TLane>(KtabThirdPartyCommit tpc, TLane unj, TLane unn)
-        where TLane : struct, ILane<TLane> => (unj + unj) + (tpc == KtabThirdPartyCommit.NoCommit ? unn : unj);
-
     /// <summary>γ, the utility to n of "i beats j and n": U(n,i)+U(n,i) plus U(n,n) under NoCommit, else U(n,i).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TLane Gamma<TLane>(KtabThirdPartyCommit tpc, TLane uni, TLane unn)
         where TLane : struct, ILane<TLane> => (uni + uni) + (tpc == KtabThirdPartyCommit.NoCommit ? unn : uni);
 
-    /// <summary>ε, the utility to n of "n with j wins": U(n,j)+U(n,j) plus U(n,j) under FullCommit, else U(n,n).</summary>
+    /// <summary>
+    /// The utilities to n of joining i, (π·α) + (π′·β), and of joining j, (π·γ) + (π′·ε), where
+    /// β ("j beats i and n") is U(n,j)+U(n,j) plus U(n,n) under NoCommit, else U(n,j), and
+    /// ε ("n with j wins") is U(n,j)+U(n,j) plus U(n,j) under FullCommit, else U(n,n).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLane Epsilon<TLane>(KtabThirdPartyCommit tpc, TLane unj, TLane unn)
-        where TLane : struct, ILane<TLane> => (unj + unj) + (tpc == KtabThirdPartyCommit.FullCommit ? unj : unn);
-
-    /// <summary>The utilities to n of joining i, (π·α) + (π′·β), and of joining j, (π·γ) + (π′·ε).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (TLane JoinI, TLane JoinJ) Joins<TLane>(TLane pi, TLane pi2, TLane alpha, TLane beta, TLane gamma, TLane epsilon)
-        where TLane : struct, ILane<TLane> => ((pi * alpha) + (pi2 * beta), (pi * gamma) + (pi2 * epsilon));
+    public static (TLane JoinI, TLane JoinJ) Joins<TLane>(KtabThirdPartyCommit tpc, TLane pi, TLane pi2, TLane alpha, TLane gamma, TLane unj, TLane unn)
+        where TLane : struct, ILane<TLane>
+    {
+        var unj2 = unj + unj;
+        var beta = unj2 + (tpc == KtabThirdPartyCommit.NoCommit ? unn : unj);
+        var epsilon = unj2 + (tpc == KtabThirdPartyCommit.FullCommit ? unj : unn);
+        return ((pi * alpha) + (pi2 * beta), (pi * gamma) + (pi2 * epsilon));
+    }
 }
 
 /// <summary>The arithmetic <see cref="KtabThirdParty"/> needs, for one value or a vector of values.</summary>
