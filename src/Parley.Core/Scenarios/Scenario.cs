@@ -19,8 +19,10 @@ public sealed class Scenario
         IReadOnlyList<Stance> stances,
         string? description = null,
         IReadOnlyList<string>? sources = null,
-        SalienceScale salienceScale = SalienceScale.Unit)
+        SalienceScale salienceScale = SalienceScale.Unit,
+        ScenarioUncertainty? uncertainty = null)
     {
+        Uncertainty = uncertainty ?? ScenarioUncertainty.None;
         Title = Preconditions.NotNull(title, nameof(title));
         Issues = Preconditions.NotNull(issues, nameof(issues));
         Actors = Preconditions.NotNull(actors, nameof(actors));
@@ -72,6 +74,9 @@ public sealed class Scenario
     /// <summary>Every stance, in input order.</summary>
     public IReadOnlyList<Stance> Stances { get; }
 
+    /// <summary>The spread of every number that its stance or actor does not give a spread for.</summary>
+    public ScenarioUncertainty Uncertainty { get; }
+
     /// <summary>The scale on which the source file wrote saliences.</summary>
     public SalienceScale SalienceScale { get; }
 
@@ -83,6 +88,14 @@ public sealed class Scenario
 
     /// <summary>The stance of actor number <paramref name="actor"/> on issue number <paramref name="issue"/>, or null.</summary>
     public Stance? StanceOf(int actor, int issue) => _stances[actor, issue];
+
+    /// <summary>The same scenario with other actors and stances (same ids; e.g. perturbed numbers).</summary>
+    public Scenario WithInputs(IReadOnlyList<Actor> actors, IReadOnlyList<Stance> stances) =>
+        new(Title, Issues, actors, stances, Description, Sources, SalienceScale, Uncertainty);
+
+    /// <summary>The same scenario with another default input uncertainty.</summary>
+    public Scenario WithUncertainty(ScenarioUncertainty uncertainty) =>
+        new(Title, Issues, Actors, Stances, Description, Sources, SalienceScale, uncertainty);
 
     /// <summary>Compiles issue number <paramref name="issue"/> into flat arrays for the models.</summary>
     public IssueInput Compile(int issue) => IssueInput.From(this, issue);

@@ -14,7 +14,7 @@ internal static class FormatTestHelpers
 
     public static string TestData(string name) => TestPaths.TestData(name);
 
-    public static string SharedData(params string[] parts) => TestPaths.SharedData(parts);
+    public static string Data(params string[] parts) => TestPaths.Data(parts);
 
     public static ReadResult<Scenario> Parse(string text, string fileName, ScenarioFormat format = ScenarioFormat.Auto) =>
         ScenarioFiles.Parse(Encoding.UTF8.GetBytes(text), fileName, format);

@@ -67,7 +67,7 @@ public sealed class ClassicCsvReaderTests
         [InlineData("ww1-1914.csv", 0)]
         public void Every_published_table_reads_into_a_one_issue_scenario(string file, int expectedActors)
         {
-            var scenario = Valid(ScenarioFiles.Read(SharedData("bdm", file)));
+            var scenario = Valid(ScenarioFiles.Read(Data("bdm", file)));
             Assert.Single(scenario.Issues);
             Assert.Equal("issue", scenario.Issues[0].Id);
             Assert.Equal(Path.GetFileNameWithoutExtension(file), scenario.Issues[0].Name);
@@ -85,7 +85,7 @@ public sealed class ClassicCsvReaderTests
         [Fact]
         public void The_ec_emissions_table_keeps_its_published_numbers()
         {
-            var scenario = Valid(ScenarioFiles.Read(SharedData("bdm", "ec-emissions.csv")));
+            var scenario = Valid(ScenarioFiles.Read(Data("bdm", "ec-emissions.csv")));
             Assert.Equal("netherlands", scenario.Actors[0].Id);
             Assert.Equal(0.08, scenario.Actors[0].Capability);
             Assert.Equal(new Stance("belgium", "issue", 7, 0.4), scenario.Stances[1]);
@@ -95,7 +95,7 @@ public sealed class ClassicCsvReaderTests
         [Fact]
         public void China_1989_saliences_are_read_on_0_to_100_with_a_note()
         {
-            var result = ScenarioFiles.Read(SharedData("bdm", "china-1989.csv"));
+            var result = ScenarioFiles.Read(Data("bdm", "china-1989.csv"));
             var scenario = Valid(result);
             Assert.Equal(SalienceScale.Percent, scenario.SalienceScale);
             Assert.Equal(0.5, scenario.Stances[0].Salience);
@@ -231,7 +231,7 @@ public sealed class ScenarioWriterTests
     [Fact]
     public void A_percent_scenario_is_written_on_0_to_100_and_reads_back_exactly()
     {
-        var original = Valid(ScenarioFiles.Read(SharedData("bdm", "china-1989.csv")));
+        var original = Valid(ScenarioFiles.Read(Data("bdm", "china-1989.csv")));
         var yaml = ScenarioWriter.ToYaml(original);
         Assert.Contains("salience_scale: percent", yaml, StringComparison.Ordinal);
         Assert.Contains("salience: 50\n", yaml, StringComparison.Ordinal);

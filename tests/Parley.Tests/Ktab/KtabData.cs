@@ -5,12 +5,12 @@ using Parley.Tests.Support;
 
 namespace Parley.Tests.Ktab;
 
-/// <summary>Locates the shared KTAB data and reads the reference files.</summary>
+/// <summary>Locates the KTAB data under data/ktab and reads the reference files.</summary>
 internal static class KtabData
 {
     private static readonly Lazy<string> s_dir = new(() =>
     {
-        var data = TestPaths.SharedData("ktab");
+        var data = TestPaths.Data("ktab");
         Assert.True(Directory.Exists(data), $"KTAB data folder not found at {data}");
         return data;
     });

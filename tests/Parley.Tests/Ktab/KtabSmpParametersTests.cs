@@ -98,10 +98,16 @@ public sealed class KtabSmpParametersTests
     }
 
     [Fact]
-    public void The_model_refuses_to_run_with_an_unknown_or_malformed_parameter_instead_of_ignoring_it()
+    public void Named_parameters_of_the_run_layer_get_the_same_diagnostics_with_their_location()
     {
-        var s = KtabData.ReadScenario("rand02").Scenario;
-        var ex = Assert.ThrowsAny<ArgumentException>(() => new KtabSmpModel().Run(s, new Parley.Core.Models.ModelOptions { Parameters = new Dictionary<string, string> { ["VotingRul"] = "Prop" } }));
-        Assert.Contains("Did you mean 'VotingRule'?", ex.Message, StringComparison.Ordinal);
+        var at = new SourceLocation("s.xml", 7, 3);
+        var (options, problems) = Parley.Core.Models.ModelParameters.Apply(
+            Parley.Core.Models.ModelOptions.Default,
+            [new Parley.Core.Models.NamedParameter("VotingRule", "Propp", at), new Parley.Core.Models.NamedParameter("BigRRange", "Max")]);
+        var error = Assert.Single(problems);
+        Assert.Equal(at, error.Location);
+        Assert.Contains("Did you mean 'Prop'?", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KtabBigRRange.Max, options.Ktab!.BigRRange);
+        Assert.Equal(KtabVotingRule.Prop, options.Ktab.VotingRule);
     }
 }

@@ -1,6 +1,7 @@
 using Parley.Core.Models;
 using Parley.Core.Models.Ktab;
 using Parley.Formats.Ktab;
+using Parley.Tests.Support;
 
 namespace Parley.Tests.Ktab;
 
@@ -55,7 +56,7 @@ public sealed class KtabXmlReaderTests
     public void The_xml_scenario_runs_with_its_parameters_to_finite_in_range_positions()
     {
         var ks = KtabXmlReader.Parse(Xml(AllParameters), "x.xml").Value!;
-        var result = new KtabSmpModel().Run(ks.Scenario, new ModelOptions { Parameters = ks.Parameters, Seed = ks.Seed!.Value });
+        var result = new KtabSmpModel().Run(ks.Scenario, RoundDetails.KtabOptions(ks.Parameters) with { Seed = ks.Seed!.Value });
         Assert.All(result.Issues, i => Assert.All(i.Rounds, r => Assert.All(r.Positions, x => Assert.InRange(x, 0, 100))));
     }
 
@@ -105,5 +106,8 @@ public sealed class KtabXmlReaderTests
         Assert.Equal(failure, run.Failure);
         Assert.Empty(run.Positions);
         Assert.Equal("A", failure.ToDiagnostic(["A", "B", "C", "D"]).ActorId);
+        var check = Assert.Single(new KtabSmpModel().Check(ks.Scenario, RoundDetails.KtabOptions(ks.Parameters)));
+        Assert.Equal("A", check.ActorId);
+        Assert.Contains("row 0 sums to more than 1", check.Message, StringComparison.Ordinal);
     }
 }
