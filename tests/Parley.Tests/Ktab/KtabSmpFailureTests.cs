@@ -67,6 +67,25 @@ public sealed class KtabSmpFailureTests
     }
 
     [Fact]
+    public void The_model_checks_the_engine_inputs_and_returns_a_failure_within_a_turn_as_a_diagnostic()
+    {
+        var scenario = KtabData.ReadScenario("rand02").Scenario;
+        var model = new KtabSmpModel();
+        var accommodation = new Parley.Core.Models.ModelOptions { Ktab = KtabSmpParameters.Default with { Accommodation = [new KtabAccommodation(1, 7, 0.5)] } };
+        Assert.Contains("names an actor index outside 0…4", Assert.Single(model.Check(scenario, accommodation)).Message, StringComparison.Ordinal);
+
+        var full = new Parley.Core.Models.ModelOptions { Ktab = KtabSmpParameters.Default with { BigRAdjust = KtabBigRAdjust.Full } };
+        Assert.Empty(model.Check(scenario, full));
+        Assert.Null(model.TryRun(scenario, full, out var failure));
+        Assert.Equal(scenario.Actors[0].Id, failure!.ActorId);
+        Assert.StartsWith("ktab-smp stopped in turn 0: ", failure.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<InvalidOperationException>(() => model.Run(scenario, full));
+        Assert.Contains("estimate of the change in utility", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(model.TryRun(scenario, Parley.Core.Models.ModelOptions.Default, out var none));
+        Assert.Null(none);
+    }
+
+    [Fact]
     public void Actors_all_at_one_position_fail_as_having_no_favourite()
     {
         var x = new double[Rand02.Positions.Length];
