@@ -287,13 +287,11 @@ internal static class KtabElection
                         x2 = ((s2 * s2) * s2) * s2;
                         break;
                     case KtabVictoryProbModel.Octic:
-                    {
                         var y1 = ((s1 * s1) * s1) * s1;
                         var y2 = ((s2 * s2) * s2) * s2;
                         x1 = y1 * y1;
                         x2 = y2 * y2;
                         break;
-                    }
 
                     default:
                         if (s1 >= 1.10 * s2)
