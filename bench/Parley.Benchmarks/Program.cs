@@ -18,7 +18,7 @@ if (args.Length > 0 && args[0] == "--ktab-scaling")
 
 if (args.Length > 0 && args[0] == "run-timing")
 {
-    return Parley.Benchmarks.Run.RunTimer.Run(Console.Out);
+    return args.Length > 1 && args[1] == "models" ? Parley.Benchmarks.Run.RunTimer.PerModel(Console.Out) : Parley.Benchmarks.Run.RunTimer.Run(Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

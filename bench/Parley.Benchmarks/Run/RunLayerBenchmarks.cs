@@ -24,6 +24,9 @@ public class RunLayerBenchmarks
     public static readonly ScenarioUncertainty DefaultUncertainty = new(0.05, 0.1, 0.2);
 
     private Scenario _korea = null!;
+
+    /// <summary>The Korea scenario as benchmarked (with the default uncertainty where it states none).</summary>
+    public Scenario Korea => _korea;
     private IReadOnlyList<BacktestCase> _deu = null!;
 
     [GlobalSetup]

@@ -26,4 +26,26 @@ public static class RunTimer
 
         return 0;
     }
+
+    /// <summary>`run-timing models`: 1,000 draws of korea-2018 per default model on its own, without drivers: where the time goes.</summary>
+    public static int PerModel(TextWriter output)
+    {
+        var b = new RunLayerBenchmarks();
+        b.Setup();
+        foreach (var model in Parley.Core.Models.ModelCatalog.Defaults)
+        {
+            var request = new Parley.Core.Run.ForecastRequest(b.Korea) { Models = [model], Draws = 1000, Drivers = false };
+            Parley.Core.Run.ForecastRunner.Run(request with { Draws = 10 });
+            var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            Parley.Core.Run.ForecastRunner.Run(request);
+            sw.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+            var alloc = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model.Name,-14} 1,000 draws: {sw.Elapsed.TotalMilliseconds,8:F0} ms wall, {cpu.TotalMilliseconds,8:F0} ms CPU, {alloc / 1e6,6:F1} MB"));
+        }
+
+        return 0;
+    }
 }
