@@ -67,6 +67,14 @@ public abstract class IssueModel : IForecastModel
     /// <param name="cancellationToken">Cancels between rounds.</param>
     public abstract IssueResult RunIssue(IssueInput input, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The forecast of <see cref="RunIssue"/> alone, without its path or statistics: what a Monte
+    /// Carlo draw, a driver rerun or a backtest needs. Models override it where that is cheaper;
+    /// it must equal <c>RunIssue(input, options).Forecast</c> bit for bit.
+    /// </summary>
+    internal virtual double ForecastOnly(IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
+        RunIssue(input, options, null, cancellationToken).Forecast;
+
     /// <summary>The round-0 state of <paramref name="input"/>: its positions, weighted mean and median voter.</summary>
     protected static RoundState InitialRound(IssueInput input)
     {

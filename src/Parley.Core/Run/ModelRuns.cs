@@ -29,7 +29,7 @@ internal static class ModelRuns
                     return false;
                 }
 
-                forecasts[k] = Finite(model, issueModel.RunIssue(input, options, null, cancellationToken).Forecast, input.IssueId);
+                forecasts[k] = Finite(model, issueModel.ForecastOnly(input, options, cancellationToken), input.IssueId);
             }
 
             return true;
@@ -65,7 +65,7 @@ internal static class ModelRuns
     /// <summary>The forecast of one issue model on one input, or null when it cannot run it.</summary>
     public static double? TryForecast(IssueModel model, IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
         FirstError(model.CheckIssue(input, options)) is null
-            ? Finite(model, model.RunIssue(input, options, null, cancellationToken).Forecast, input.IssueId)
+            ? Finite(model, model.ForecastOnly(input, options, cancellationToken), input.IssueId)
             : null;
 
     /// <summary>The first error of <paramref name="diagnostics"/>, or null.</summary>

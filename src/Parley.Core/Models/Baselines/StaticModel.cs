@@ -13,6 +13,14 @@ public abstract class StaticModel : IssueModel
         return new IssueResult(input.IssueId, Forecast(input), input.ActorIds, [InitialRound(input)]);
     }
 
+    /// <inheritdoc />
+    internal sealed override double ForecastOnly(IssueInput input, ModelOptions options, CancellationToken cancellationToken)
+    {
+        Preconditions.NotNull(input, nameof(input));
+        Preconditions.Check(input.Count > 0, nameof(input), $"Issue '{input.IssueId}' has no actor with a position.");
+        return Forecast(input);
+    }
+
     /// <summary>The forecast for <paramref name="input"/>.</summary>
     public abstract double Forecast(IssueInput input);
 }

@@ -35,4 +35,8 @@ public sealed class BestModel : IssueModel, IWeightedMeanModel
     /// <inheritdoc />
     public override IssueResult RunIssue(IssueInput input, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Chosen.RunIssue(input, options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    internal override double ForecastOnly(IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
+        Chosen.ForecastOnly(input, options, cancellationToken);
 }
