@@ -29,6 +29,9 @@ public class RunLayerBenchmarks
     public Scenario Korea => _korea;
     private IReadOnlyList<BacktestCase> _deu = null!;
 
+    /// <summary>The DEU III development cases as benchmarked.</summary>
+    public IReadOnlyList<BacktestCase> Deu => _deu;
+
     [GlobalSetup]
     public void Setup()
     {
