@@ -43,6 +43,7 @@ public enum StopReason
 /// <param name="Note">Anything the user should know about this run (e.g. why it stopped).</param>
 /// <param name="Stop">Why the run ended.</param>
 /// <param name="RoundsRun">How many rounds the model ran (0 for static models), whether or not the path was kept.</param>
+/// <param name="Breakdown">The breakdown step's verdict (models named <c>MODEL+veto</c>); null for models without one.</param>
 public sealed record IssueResult(
     string IssueId,
     double Forecast,
@@ -50,7 +51,8 @@ public sealed record IssueResult(
     IReadOnlyList<RoundState> Rounds,
     string? Note = null,
     StopReason Stop = StopReason.Static,
-    int RoundsRun = 0);
+    int RoundsRun = 0,
+    Breakdown.BreakdownVerdict? Breakdown = null);
 
 /// <summary>The state of one issue after a round: what every model reports, plus a model-specific <see cref="Detail"/>.</summary>
 /// <param name="Round">0 for the input.</param>

@@ -1,4 +1,5 @@
 using Parley.Core.Backtest;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Scenarios;
 
 namespace Parley.Formats.Deu;
@@ -26,7 +27,8 @@ public sealed record DeuDataset(string FileName, IReadOnlyList<DeuIssue> Issues,
 /// <param name="IssueId">Column <c>isnr</c>, e.g. <c>d00032i1</c>; the issue number when empty.</param>
 /// <param name="Outcome">Column <c>out</c>: the decision outcome on 0–100.</param>
 /// <param name="ReferencePoint">Column <c>rp</c>: the reference point (status quo), or null when empty.</param>
-/// <param name="Scenario">The issue as a one-issue scenario: only actors with a position take part.</param>
+/// <param name="Scenario">The issue as a one-issue scenario: only actors with a position take part. Its issue's
+/// status quo is <c>rp</c>; its veto players follow <c>proc</c> and <c>counvte</c> (see <see cref="EuVetoRule"/>).</param>
 public sealed record DeuIssue(
     int Line,
     int ProposalNumber,
@@ -38,6 +40,12 @@ public sealed record DeuIssue(
     double? ReferencePoint,
     Scenario Scenario)
 {
+    /// <summary>Column <c>proc</c> as written: <c>COD</c> (codecision) or <c>CNS</c> (consultation); empty when not given.</summary>
+    public string Procedure { get; init; } = string.Empty;
+
+    /// <summary>Column <c>counvte</c> as written: <c>QMV</c> or <c>Unan</c>; empty when not given.</summary>
+    public string CouncilVoting { get; init; } = string.Empty;
+
     /// <summary>This issue as a backtest case (cluster = proposal number, id = issue number).</summary>
     public BacktestCase ToBacktestCase() =>
         new(ProposalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), IssueNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Scenario, Outcome);

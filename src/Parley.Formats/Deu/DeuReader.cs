@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Parley.Core.Diagnostics;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Scenarios;
 
 namespace Parley.Formats.Deu;
@@ -22,6 +23,8 @@ public static class DeuReader
     private const int ProposalIdColumn = 2;
     private const int ProposalNameColumn = 3;
     private const int IssueIdColumn = 4;
+    private const int ProcedureColumn = 7;
+    private const int VotingColumn = 8;
     private const int FirstPositionColumn = 13;
     private const int FirstSalienceColumn = 43;
     private const int ActorCount = 30;
@@ -368,7 +371,15 @@ public static class DeuReader
 
         var proposalId = row[ProposalIdColumn].Trim();
         var proposalName = row[ProposalNameColumn].Trim();
-        var issue = new Issue(issueId, $"{proposalName} ({proposalId}), issue {issueId}", Scale.Percent);
+        var procedureText = row[ProcedureColumn].Trim();
+        var votingText = row[VotingColumn].Trim();
+        var vetoes = EuVetoRule.VetoPlayers(EuVetoRule.ParseProcedure(procedureText), EuVetoRule.ParseVoting(votingText), [.. actors.Select(a => a.Id)]);
+        var issue = new Issue(
+            issueId,
+            $"{proposalName} ({proposalId}), issue {issueId}",
+            Scale.Percent,
+            StatusQuo: referencePoint is { } rp ? new StatusQuo(rp, "Column 'rp': the reference point.") : null,
+            VetoPlayers: [.. vetoes.Select(v => new VetoPlayer(v.ActorId, v.Reason))]);
         var scenario = new Scenario(
             $"DEU proposal {proposal} ({proposalId} {proposalName}), issue {issueNumber}",
             [issue],
@@ -376,7 +387,11 @@ public static class DeuReader
             stances,
             sources: [$"{fileName}:{line}"],
             salienceScale: SalienceScale.Percent);
-        return new DeuIssue(line, proposal, issueNumber, proposalId, proposalName, issueId, outcome.Value, referencePoint, scenario);
+        return new DeuIssue(line, proposal, issueNumber, proposalId, proposalName, issueId, outcome.Value, referencePoint, scenario)
+        {
+            Procedure = procedureText,
+            CouncilVoting = votingText,
+        };
     }
 
     private static bool TryNumber(string text, out double value) =>

@@ -140,6 +140,7 @@ public sealed record IssueReport(
 /// <param name="Stop">Why the run ended: static, fixed_rounds, converged, round_limit or unanimous.</param>
 /// <param name="Note">Why the run stopped, or anything else to know; null when nothing.</param>
 /// <param name="Rounds">Round 0 is the input; item k the state after round k.</param>
+/// <param name="Breakdown">For a model with a breakdown step (<c>MODEL+veto</c>): how likely the deal breaks down; null (absent) for other models.</param>
 public sealed record ModelIssueReport(
     [property: JsonPropertyName("forecast")] double Forecast,
     [property: JsonPropertyName("median"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Median,
@@ -153,7 +154,8 @@ public sealed record ModelIssueReport(
     [property: JsonPropertyName("flags")] IReadOnlyList<string> Flags,
     [property: JsonPropertyName("stop")] string Stop,
     [property: JsonPropertyName("note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
-    [property: JsonPropertyName("rounds")] IReadOnlyList<RoundReport> Rounds)
+    [property: JsonPropertyName("rounds")] IReadOnlyList<RoundReport> Rounds,
+    [property: JsonPropertyName("breakdown"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BreakdownReport? Breakdown = null)
 {
     /// <summary>Builds the entry from a model's run on the issue and its analysis.</summary>
     public static ModelIssueReport Create(IssueResult result, IssueForecast forecast)
@@ -173,7 +175,8 @@ public sealed record ModelIssueReport(
             [.. forecast.Flags.Select(f => NoteReport.FlagName(f.Kind)).Distinct()],
             StopName(result.Stop),
             result.Note,
-            [.. result.Rounds.Select(r => RoundReport.Create(r, result.ActorIds))]);
+            [.. result.Rounds.Select(r => RoundReport.Create(r, result.ActorIds))],
+            forecast.Breakdown is { } b ? BreakdownReport.Of(b) : null);
     }
 
     /// <summary>The JSON name of a stop reason.</summary>
@@ -188,6 +191,41 @@ public sealed record ModelIssueReport(
 
     private static Dictionary<string, double[]>? Intervals(IReadOnlyList<Interval>? intervals) =>
         intervals?.ToDictionary(i => i.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture), i => new[] { i.Low, i.High }, StringComparer.Ordinal);
+}
+
+/// <summary>How likely the deal on an issue breaks down under a model's breakdown step (docs/models/breakdown.md).</summary>
+/// <param name="Possible">False when the issue cannot break down; <paramref name="Note"/> says why.</param>
+/// <param name="Probability">The share of the input draws in which a veto player blocks the deal (0 when it cannot break down); null without draws.</param>
+/// <param name="Blocked">True when a veto player blocks the deal on the inputs as written (then <c>forecast</c> is the status quo).</param>
+/// <param name="Deal">The wrapped model's forecast on the inputs as written: the deal the veto players judge.</param>
+/// <param name="StatusQuo">The issue's status quo; null when it states none.</param>
+/// <param name="Blockers">Who blocks on the inputs as written (actor ids).</param>
+/// <param name="BlockerShares">Veto player (actor id) → share of the draws in which it blocks; null without draws or when the issue cannot break down.</param>
+/// <param name="Note">Why the issue cannot break down; null when it can.</param>
+public sealed record BreakdownReport(
+    [property: JsonPropertyName("possible")] bool Possible,
+    [property: JsonPropertyName("probability")] double? Probability,
+    [property: JsonPropertyName("blocked")] bool Blocked,
+    [property: JsonPropertyName("deal")] double Deal,
+    [property: JsonPropertyName("status_quo")] double? StatusQuo,
+    [property: JsonPropertyName("blockers")] IReadOnlyList<string> Blockers,
+    [property: JsonPropertyName("blocker_shares"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? BlockerShares,
+    [property: JsonPropertyName("note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note)
+{
+    /// <summary>The report of <paramref name="breakdown"/>.</summary>
+    public static BreakdownReport Of(BreakdownForecast breakdown)
+    {
+        ArgumentNullException.ThrowIfNull(breakdown);
+        return new BreakdownReport(
+            breakdown.Possible,
+            breakdown.Probability,
+            breakdown.Blocked,
+            breakdown.Deal,
+            breakdown.StatusQuo,
+            breakdown.Blockers,
+            breakdown.BlockerShares.Count > 0 ? breakdown.BlockerShares.ToDictionary(a => a.ActorId, a => a.Share, StringComparer.Ordinal) : null,
+            breakdown.Reason);
+    }
 }
 
 /// <summary>Forecasts over the draws counted in equal bins.</summary>

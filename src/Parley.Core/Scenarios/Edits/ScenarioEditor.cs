@@ -99,7 +99,8 @@ public static class ScenarioEditor
                 Filter(input.ActorNames, Keep),
                 Filter(input.Positions, Keep),
                 Filter(input.Capabilities, Keep),
-                Filter(input.Saliences, Keep));
+                Filter(input.Saliences, Keep),
+                input.Procedure);
         }
 
         var set = (SetValueEdit)edit;
@@ -124,7 +125,7 @@ public static class ScenarioEditor
                 break;
         }
 
-        return new IssueInput(input.IssueId, input.ActorIds, input.ActorNames, positions, capabilities, saliences);
+        return input.WithNumbers(positions, capabilities, saliences);
     }
 
     /// <summary>The new value of a position or capability: the edit's value for a set, the number times the factor for a scale.</summary>
