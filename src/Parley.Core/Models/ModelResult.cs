@@ -27,6 +27,7 @@ public sealed record IssueResult(
 /// <param name="RiskExponents">Risk exponents used in the round, for models that have them (null in round 0).</param>
 /// <param name="Offers">The offers made in the round, for models that make them.</param>
 /// <param name="WinProbabilities">Each actor's probability of winning, for models that compute one.</param>
+/// <param name="Detail">What else the model reports about the round (e.g. <see cref="Exchange.ExchangeRoundDetail"/>); null when nothing.</param>
 public sealed record RoundState(
     int Round,
     IReadOnlyList<double> Positions,
@@ -34,7 +35,11 @@ public sealed record RoundState(
     double MedianVoter,
     IReadOnlyList<double>? RiskExponents = null,
     IReadOnlyList<Offer>? Offers = null,
-    IReadOnlyList<double>? WinProbabilities = null);
+    IReadOnlyList<double>? WinProbabilities = null,
+    RoundDetail? Detail = null);
+
+/// <summary>The model-specific part of a round's state; each model that has one derives its own record.</summary>
+public abstract record RoundDetail;
 
 /// <summary>The kind of an offer in the expected-utility model.</summary>
 public enum OfferKind
