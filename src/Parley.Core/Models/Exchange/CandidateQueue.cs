@@ -3,130 +3,157 @@ using System.Numerics;
 namespace Parley.Core.Models.Exchange;
 
 /// <summary>
-/// The selection order of a round (EXCHANGE-SPEC §5.1) as a binary heap: largest gain first, ties
-/// to the smaller <see cref="ExchangeCandidate{T}.Label"/>.
+/// The selection order of a round (EXCHANGE-SPEC §5.1) as a binary heap of candidate numbers:
+/// largest gain first, ties to the smaller label.
 /// </summary>
 /// <remarks>
 /// The reference stable-sorts the whole candidate list by gain before every pick, so ties go to the
 /// candidate that stood first in the previous order. Labels reproduce that without sorting: they
 /// start as creation indices, and a candidate whose gain changes gets a label that places it among
 /// its new equals where the previous order had it — below every label when it came from a larger
-/// gain, above every label when it came from a smaller one (see <see cref="Reinsert"/>).
+/// gain, above every label when it came from a smaller one (see <see cref="Reinsert"/>). The keys
+/// live in flat arrays, so that the heap's comparisons do not chase candidate objects.
 /// </remarks>
 internal sealed class CandidateQueue<T>
     where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
         IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
 {
-    private readonly List<ExchangeCandidate<T>> _heap;
+    private readonly int[] _heap;
+    private readonly int[] _position;
+    private readonly T[] _gain;
+    private readonly long[] _label;
+    private int _count;
     private long _lowLabel;
     private long _highLabel;
 
-    /// <summary>Creates the queue of the valid candidates, labelled by their position in <paramref name="candidates"/>.</summary>
-    public CandidateQueue(IReadOnlyList<ExchangeCandidate<T>> candidates)
+    /// <summary>Creates the queue of the valid candidates, candidate n labelled n.</summary>
+    public CandidateQueue(ReadOnlySpan<ExchangeCandidate<T>> candidates)
     {
-        _heap = new List<ExchangeCandidate<T>>(candidates.Count);
-        for (var n = 0; n < candidates.Count; n++)
+        var n = candidates.Length;
+        _heap = new int[n];
+        _position = new int[n];
+        _gain = new T[n];
+        _label = new long[n];
+        for (var id = 0; id < n; id++)
         {
-            var f = candidates[n];
-            f.Label = n;
-            if (f.Valid)
+            _label[id] = id;
+            _gain[id] = candidates[id].Gain;
+            _position[id] = -1;
+            if (candidates[id].Valid)
             {
-                f.HeapIndex = _heap.Count;
-                _heap.Add(f);
+                _position[id] = _count;
+                _heap[_count++] = id;
             }
         }
 
-        _lowLabel = 0;
-        _highLabel = candidates.Count;
-        for (var n = (_heap.Count / 2) - 1; n >= 0; n--)
+        _highLabel = n;
+        for (var at = (_count / 2) - 1; at >= 0; at--)
         {
-            SiftDown(n);
+            SiftDown(at);
         }
     }
 
-    /// <summary>The number of candidates left.</summary>
-    public int Count => _heap.Count;
+    /// <summary>The number of candidates in the queue.</summary>
+    public int Count => _count;
+
+    /// <summary>True when candidate <paramref name="id"/> is in the queue.</summary>
+    public bool Contains(int id) => _position[id] >= 0;
 
     /// <summary>Removes and returns the candidate the reference would realize next.</summary>
-    public ExchangeCandidate<T> Pop()
+    public int Pop()
     {
         var top = _heap[0];
         Remove(top);
         return top;
     }
 
+    /// <summary>Takes candidate <paramref name="id"/> out of the queue (before its gain changes).</summary>
+    public void Remove(int id)
+    {
+        var at = _position[id];
+        _count--;
+        _position[id] = -1;
+        if (at == _count)
+        {
+            return;
+        }
+
+        var moved = _heap[_count];
+        Place(moved, at);
+        SiftUp(at);
+        SiftDown(_position[moved]);
+    }
+
     /// <summary>
-    /// Puts back the candidates that were taken out for a RECALC (see <see cref="Remove"/>), given
-    /// their gains and labels before it; the invalid ones stay out for good.
+    /// Puts back the candidates taken out for a RECALC, given the candidates and their ids; the
+    /// invalid ones stay out for good. <paramref name="changed"/> is reordered.
     /// </summary>
-    public void Reinsert(List<(ExchangeCandidate<T> Candidate, T OldGain, long OldLabel)> changed)
+    public void Reinsert(ReadOnlySpan<ExchangeCandidate<T>> candidates, List<int> changed)
     {
-        // The previous order of the changed candidates decides the order among new equals.
-        changed.Sort(static (x, y) => x.OldGain > y.OldGain ? -1 : x.OldGain < y.OldGain ? 1 : x.OldLabel.CompareTo(y.OldLabel));
-        for (var n = changed.Count - 1; n >= 0; n--)
+        // Only candidates whose gain moved need a new label, placed by their previous order.
+        var moved = 0;
+        for (var n = 0; n < changed.Count; n++)
         {
-            var (f, oldGain, _) = changed[n];
-            if (f.Valid && f.Gain < oldGain)
+            var id = changed[n];
+            if (candidates[id].Valid && candidates[id].Gain != _gain[id])
             {
-                f.Label = --_lowLabel;
+                (changed[moved], changed[n]) = (id, changed[moved]);
+                moved++;
             }
         }
 
-        foreach (var (f, oldGain, _) in changed)
+        var relabel = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(changed)[..moved];
+        relabel.Sort(new PreviousOrder(_gain, _label));
+        for (var n = relabel.Length - 1; n >= 0; n--)
         {
-            if (f.Valid && f.Gain > oldGain)
+            if (candidates[relabel[n]].Gain < _gain[relabel[n]])
             {
-                f.Label = ++_highLabel;
+                _label[relabel[n]] = --_lowLabel;
             }
         }
 
-        foreach (var (f, _, _) in changed)
+        foreach (var id in relabel)
         {
-            if (f.Valid)
+            if (candidates[id].Gain > _gain[id])
             {
-                f.HeapIndex = _heap.Count;
-                _heap.Add(f);
-                SiftUp(f.HeapIndex);
+                _label[id] = ++_highLabel;
+            }
+        }
+
+        foreach (var id in changed)
+        {
+            if (candidates[id].Valid)
+            {
+                _gain[id] = candidates[id].Gain;
+                Place(id, _count++);
+                SiftUp(_position[id]);
             }
         }
     }
 
-    /// <summary>Takes <paramref name="f"/> out of the queue (before its gain changes).</summary>
-    public void Remove(ExchangeCandidate<T> f)
+    /// <summary>The order of the previous sort: larger gain first, then smaller label.</summary>
+    private readonly struct PreviousOrder(T[] gain, long[] label) : IComparer<int>
     {
-        var at = f.HeapIndex;
-        var last = _heap.Count - 1;
-        if (at != last)
-        {
-            Place(_heap[last], at);
-        }
-
-        _heap.RemoveAt(last);
-        f.HeapIndex = -1;
-        if (at < _heap.Count)
-        {
-            var moved = _heap[at];
-            SiftUp(at);
-            SiftDown(moved.HeapIndex);
-        }
+        public int Compare(int x, int y) =>
+            gain[x] > gain[y] ? -1 : gain[x] < gain[y] ? 1 : label[x].CompareTo(label[y]);
     }
 
-    private static bool Before(ExchangeCandidate<T> x, ExchangeCandidate<T> y) =>
-        x.Gain > y.Gain || (x.Gain == y.Gain && x.Label < y.Label);
+    private bool Before(int x, int y) =>
+        _gain[x] > _gain[y] || (_gain[x] == _gain[y] && _label[x] < _label[y]);
 
-    private void Place(ExchangeCandidate<T> f, int at)
+    private void Place(int id, int at)
     {
-        _heap[at] = f;
-        f.HeapIndex = at;
+        _heap[at] = id;
+        _position[id] = at;
     }
 
     private void SiftUp(int at)
     {
-        var f = _heap[at];
+        var id = _heap[at];
         while (at > 0)
         {
             var parent = (at - 1) / 2;
-            if (!Before(f, _heap[parent]))
+            if (!Before(id, _heap[parent]))
             {
                 break;
             }
@@ -135,27 +162,26 @@ internal sealed class CandidateQueue<T>
             at = parent;
         }
 
-        Place(f, at);
+        Place(id, at);
     }
 
     private void SiftDown(int at)
     {
-        var f = _heap[at];
-        var count = _heap.Count;
+        var id = _heap[at];
         while (true)
         {
             var child = (2 * at) + 1;
-            if (child >= count)
+            if (child >= _count)
             {
                 break;
             }
 
-            if (child + 1 < count && Before(_heap[child + 1], _heap[child]))
+            if (child + 1 < _count && Before(_heap[child + 1], _heap[child]))
             {
                 child++;
             }
 
-            if (!Before(_heap[child], f))
+            if (!Before(_heap[child], id))
             {
                 break;
             }
@@ -164,6 +190,6 @@ internal sealed class CandidateQueue<T>
             at = child;
         }
 
-        Place(f, at);
+        Place(id, at);
     }
 }

@@ -19,8 +19,10 @@ public sealed class ExchangeArithmetic<T>
     /// <param name="toDouble">How a result becomes a double for Parley's result contract.</param>
     /// <param name="exact">The exact value of a double constant (the retention weights and the 1e-10 threshold are binary doubles in the reference).</param>
     /// <param name="crossingTolerance">|T − NBS| at or below this counts as 0 in the NBS crossing test (EXCHANGE-SPEC §9).</param>
-    public ExchangeArithmetic(Func<double, T> fromInput, Func<T, double> toDouble, Func<double, T> exact, double crossingTolerance)
+    /// <param name="rowOrderSums">True to recompute every adjusted NBS as the reference does (a sum over all actors in row order); false to update the round's sum by the few terms that differ.</param>
+    public ExchangeArithmetic(Func<double, T> fromInput, Func<T, double> toDouble, Func<double, T> exact, double crossingTolerance, bool rowOrderSums)
     {
+        RowOrderSums = rowOrderSums;
         FromInput = Preconditions.NotNull(fromInput, nameof(fromInput));
         ToDouble = Preconditions.NotNull(toDouble, nameof(toDouble));
         Preconditions.NotNull(exact, nameof(exact));
@@ -61,6 +63,13 @@ public sealed class ExchangeArithmetic<T>
     /// <summary>|T − NBS| at or below this counts as exactly 0 in the NBS crossing test.</summary>
     public T CrossingTolerance { get; }
 
+    /// <summary>
+    /// True when every adjusted NBS is summed over all actors in row order, as the reference does
+    /// (O(actors) each; needed to match 28-digit decimals digit for digit). False when it is the
+    /// round's sum plus the terms that differ (O(1)); in doubles that changes only the last bits.
+    /// </summary>
+    public bool RowOrderSums { get; }
+
     /// <summary>|<paramref name="value"/>|.</summary>
     public T Abs(T value) => value < Zero ? -value : value;
 }
@@ -71,9 +80,9 @@ public static class ExchangeArithmetic
     /// <summary>The crossing tolerance of the double path: it reproduces the reference's exactly-zero NBS crossings (EXCHANGE-SPEC §9).</summary>
     public const double DoubleCrossingTolerance = 1e-9;
 
-    /// <summary>IEEE doubles: the fast path, with a 1e-9 tolerance on the NBS crossing test by default.</summary>
-    public static ExchangeArithmetic<double> Binary64(double crossingTolerance = DoubleCrossingTolerance) =>
-        new(x => x, x => x, x => x, crossingTolerance);
+    /// <summary>IEEE doubles: the fast path, with a 1e-9 tolerance on the NBS crossing test and updated (not re-summed) NBS sums by default.</summary>
+    public static ExchangeArithmetic<double> Binary64(double crossingTolerance = DoubleCrossingTolerance, bool rowOrderSums = false) =>
+        new(x => x, x => x, x => x, crossingTolerance, rowOrderSums);
 
     /// <summary>
     /// The reference's 28-digit decimal arithmetic (EXCHANGE-SPEC §0.1), no tolerance. Input numbers
@@ -81,5 +90,5 @@ public static class ExchangeArithmetic
     /// has at most 15 significant digits); the constants are the exact values of their binary doubles.
     /// </summary>
     public static ExchangeArithmetic<Dec28> Decimal28() =>
-        new(Dec28.FromShortest, x => x.ToDouble(), Dec28.FromDouble, 0);
+        new(Dec28.FromShortest, x => x.ToDouble(), Dec28.FromDouble, 0, rowOrderSums: true);
 }

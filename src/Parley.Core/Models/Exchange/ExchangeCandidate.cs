@@ -3,7 +3,14 @@ using System.Numerics;
 namespace Parley.Core.Models.Exchange;
 
 /// <summary>One side of a candidate exchange (EXCHANGE-SPEC §3.3): an actor that moves on its supply issue toward its partner.</summary>
-internal sealed class ExchangeRole<T>
+/// <remarks>
+/// The move history H is kept as the summary MOVEOK needs: the left-to-right sum and the signs of
+/// every entry but the last, and whether there is a last entry, which is always <see cref="Move"/>.
+/// That is exact, because H only ever changes at its end: CALC appends the new move, the NBS check
+/// replaces the last entry, and RECALC removes the last entry at most once before CALC appends
+/// again (§6.3).
+/// </remarks>
+internal struct ExchangeRole<T>
     where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
         IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
 {
@@ -19,6 +26,7 @@ internal sealed class ExchangeRole<T>
         Start = start;
         Target = target;
         Current = start;
+        EarlierSum = T.AdditiveIdentity;
     }
 
     /// <summary>The actor.</summary>
@@ -48,7 +56,7 @@ internal sealed class ExchangeRole<T>
     /// <summary>X: its current supply position (moved by realized exchanges, §6.3).</summary>
     public T Current { get; set; }
 
-    /// <summary>m: its move.</summary>
+    /// <summary>m: its move, which is also the last entry of its history.</summary>
     public T Move { get; set; }
 
     /// <summary>y: its voting position, Current + Move.</summary>
@@ -60,15 +68,51 @@ internal sealed class ExchangeRole<T>
     /// <summary>n1: the supply issue's NBS after the move.</summary>
     public T NbsAfter { get; set; }
 
-    /// <summary>H: the moves this role made in this candidate, one per CALC that was kept.</summary>
-    public List<T> History { get; } = new(2);
+    /// <summary>The left-to-right sum of the history without its last entry.</summary>
+    public T EarlierSum { get; private set; }
+
+    /// <summary>True when an entry before the last is positive.</summary>
+    public bool EarlierPositive { get; private set; }
+
+    /// <summary>True when an entry before the last is negative.</summary>
+    public bool EarlierNegative { get; private set; }
+
+    /// <summary>True when an entry before the last is zero.</summary>
+    public bool EarlierZero { get; private set; }
+
+    /// <summary>True when the history has a last entry (<see cref="Move"/>).</summary>
+    public bool HasMove { get; private set; }
+
+    /// <summary>Appends <paramref name="move"/> to the history and makes it the role's move.</summary>
+    public void AppendMove(T move)
+    {
+        if (HasMove)
+        {
+            var last = Move;
+            EarlierSum += last;
+            EarlierPositive |= last > T.AdditiveIdentity;
+            EarlierNegative |= last < T.AdditiveIdentity;
+            EarlierZero |= last == T.AdditiveIdentity;
+        }
+
+        Move = move;
+        HasMove = true;
+    }
 
     /// <summary>Removes the last entry of the history.</summary>
-    public void TrimHistory() => History.RemoveAt(History.Count - 1);
+    public void TrimHistory()
+    {
+        Preconditions.Check(HasMove, nameof(HasMove), "The history of a role is never empty when it is trimmed (EXCHANGE-SPEC §6.3).");
+        HasMove = false;
+    }
 }
 
-/// <summary>A candidate exchange between two actors over an issue pair, with its private state (EXCHANGE-SPEC §3.3).</summary>
-internal sealed class ExchangeCandidate<T>
+/// <summary>
+/// A candidate exchange between two actors over an issue pair, with its private state (EXCHANGE-SPEC
+/// §3.3). A struct, kept in one array per run and updated in place, so that a round's tens of
+/// thousands of candidates cost no allocations.
+/// </summary>
+internal struct ExchangeCandidate<T>
     where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
         IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
 {
@@ -94,11 +138,11 @@ internal sealed class ExchangeCandidate<T>
     /// <summary>The groups the actors came from.</summary>
     public ExchangeGroups Groups { get; }
 
-    /// <summary>Role I: supplies Q, demands P.</summary>
-    public ExchangeRole<T> I { get; }
+    /// <summary>Role I: supplies Q, demands P (a field, so that the rules update it in place).</summary>
+    public ExchangeRole<T> I;
 
     /// <summary>Role J: supplies P, demands Q.</summary>
-    public ExchangeRole<T> J { get; }
+    public ExchangeRole<T> J;
 
     /// <summary>The dp register.</summary>
     public T Dp { get; set; }
@@ -112,17 +156,8 @@ internal sealed class ExchangeCandidate<T>
     /// <summary>False once the candidate can never be realized.</summary>
     public bool Valid { get; set; }
 
-    /// <summary>Breaks gain ties in the selection order (<see cref="CandidateQueue{T}"/>).</summary>
-    public long Label { get; set; }
-
-    /// <summary>Position in the selection heap, or -1 when not in it.</summary>
-    public int HeapIndex { get; set; } = -1;
-
-    /// <summary>The last realisation that visited this candidate (to visit it once).</summary>
-    public int Visit { get; set; }
-
     /// <summary>The position U[issue][actor] learned from an exchange realized earlier in the round, if any.</summary>
-    public bool TryLearned(int issue, int actor, out T value)
+    public readonly bool TryLearned(int issue, int actor, out T value)
     {
         var list = issue == P ? _learnedOnP : _learnedOnQ;
         if (list is not null)
@@ -142,10 +177,10 @@ internal sealed class ExchangeCandidate<T>
     }
 
     /// <summary>True when some U entry exists for <paramref name="issue"/>.</summary>
-    public bool HasLearned(int issue) => (issue == P ? _learnedOnP : _learnedOnQ) is { Count: > 0 };
+    public readonly bool HasLearned(int issue) => (issue == P ? _learnedOnP : _learnedOnQ) is { Count: > 0 };
 
-    /// <summary>The U entries for <paramref name="issue"/> (empty when none).</summary>
-    public IReadOnlyList<(int Actor, T Value)> Learned(int issue) => (issue == P ? _learnedOnP : _learnedOnQ) ?? (IReadOnlyList<(int, T)>)[];
+    /// <summary>The U entries for <paramref name="issue"/>, or null when there are none.</summary>
+    public readonly List<(int Actor, T Value)>? Learned(int issue) => issue == P ? _learnedOnP : _learnedOnQ;
 
     /// <summary>
     /// Records that <paramref name="actor"/> voted at <paramref name="voting"/> on <paramref name="issue"/> after

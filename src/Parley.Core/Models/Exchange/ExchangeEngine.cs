@@ -19,6 +19,7 @@ public sealed class ExchangeEngine<T>
     private readonly int _actors;
     private readonly int _issues;
     private readonly bool[] _takesPart;
+    private ExchangeCandidate<T>[] _candidates = [];
 
     /// <summary>Creates an engine for <paramref name="input"/>, computing in <paramref name="arithmetic"/>.</summary>
     public ExchangeEngine(ExchangeInput<T> input, ExchangeArithmetic<T> arithmetic)
@@ -53,13 +54,13 @@ public sealed class ExchangeEngine<T>
             roundDone?.Invoke(r);
         }
 
-        return new ExchangeTrace<T>(trace, positions, Nbs(positions, out _, out _));
+        return new ExchangeTrace<T>(trace, positions, Nbs(positions, out _, out _, out _));
     }
 
     /// <summary>One round (§3–§5, §7.3) from <paramref name="start"/>; <paramref name="next"/> receives the next round's start positions.</summary>
     private ExchangeRoundTrace<T> RunRound(int round, T[] start, out T[] next)
     {
-        var nbs = Nbs(start, out var terms, out var divisor);
+        var nbs = Nbs(start, out var terms, out var divisor, out var sums);
         var right = new bool[start.Length];
         for (var k = 0; k < _issues; k++)
         {
@@ -69,14 +70,15 @@ public sealed class ExchangeEngine<T>
             }
         }
 
-        var rules = new ExchangeRules<T>(_input, _a, terms, divisor);
-        var candidates = CreateCandidates(start, right);
-        foreach (var f in candidates)
+        var rules = new ExchangeRules<T>(_input, _a, start, terms, sums, divisor);
+        var count = CreateCandidates(start, right);
+        var candidates = _candidates.AsSpan(0, count);
+        for (var id = 0; id < count; id++)
         {
-            rules.Calc(f);
+            rules.Calc(ref candidates[id]);
         }
 
-        var realized = Select(candidates, rules);
+        var realized = Select(count, rules);
         var voting = (T[])start.Clone();
         foreach (var e in realized)
         {
@@ -91,21 +93,15 @@ public sealed class ExchangeEngine<T>
             next[(e.J.Actor * _issues) + e.J.Supply] = Retained(e.J);
         }
 
-        return new ExchangeRoundTrace<T>(
-            round,
-            start,
-            nbs,
-            voting,
-            Nbs(voting, out _, out _),
-            [.. realized.Select(Entry)],
-            Externalities(realized, start, right));
+        return new ExchangeRoundTrace<T>(round, start, nbs, voting, Nbs(voting, out _, out _, out _), realized, Externalities(realized, start, right));
     }
 
-    /// <summary>§3.1: per issue D = Σ s·c, N = Σ (x·s)·c in row order, NBS = N / D (0 when D = 0); also the terms and divisors.</summary>
-    private T[] Nbs(T[] positions, out T[] terms, out T[] divisor)
+    /// <summary>§3.1: per issue D = Σ s·c, N = Σ (x·s)·c in row order, NBS = N / D (0 when D = 0); also the terms, divisors and sums N.</summary>
+    private T[] Nbs(T[] positions, out T[] terms, out T[] divisor, out T[] sums)
     {
         terms = new T[positions.Length];
         divisor = new T[_issues];
+        sums = new T[_issues];
         var nbs = new T[_issues];
         for (var k = 0; k < _issues; k++)
         {
@@ -119,16 +115,27 @@ public sealed class ExchangeEngine<T>
             }
 
             divisor[k] = d;
+            sums[k] = sum;
             nbs[k] = d == _a.Zero ? _a.Zero : sum / d;
         }
 
         return nbs;
     }
 
-    /// <summary>§3.2–§3.3: the candidates of every issue pair, in creation order.</summary>
-    private List<ExchangeCandidate<T>> CreateCandidates(T[] start, bool[] right)
+    /// <summary>§3.2–§3.3: the candidates of every issue pair, in creation order, into the candidate array; returns their number.</summary>
+    private int CreateCandidates(T[] start, bool[] right)
     {
-        var candidates = new List<ExchangeCandidate<T>>();
+        var count = 0;
+        void Add(ExchangeCandidate<T> f)
+        {
+            if (count == _candidates.Length)
+            {
+                Array.Resize(ref _candidates, Math.Max(256, _candidates.Length * 2));
+            }
+
+            _candidates[count++] = f;
+        }
+
         var groups = new List<int>[4];
         for (var g = 0; g < 4; g++)
         {
@@ -159,7 +166,7 @@ public sealed class ExchangeEngine<T>
                 {
                     foreach (var j in groups[3])
                     {
-                        candidates.Add(Create(i, j, p, q, ExchangeGroups.Ad, start));
+                        Add(Create(i, j, p, q, ExchangeGroups.Ad, start));
                     }
                 }
 
@@ -167,13 +174,13 @@ public sealed class ExchangeEngine<T>
                 {
                     foreach (var j in groups[2])
                     {
-                        candidates.Add(Create(i, j, p, q, ExchangeGroups.Bc, start));
+                        Add(Create(i, j, p, q, ExchangeGroups.Bc, start));
                     }
                 }
             }
         }
 
-        return candidates;
+        return count;
     }
 
     /// <summary>§3.3: the actor to whom p matters relatively more takes role I (supplies q, demands p).</summary>
@@ -195,78 +202,72 @@ public sealed class ExchangeEngine<T>
     /// none is left. Only candidates that share an (actor, supply issue) or (actor, demand issue)
     /// with the realized one can be affected (§6.3), so only those are visited.
     /// </summary>
-    private List<ExchangeCandidate<T>> Select(List<ExchangeCandidate<T>> candidates, ExchangeRules<T> rules)
+    private List<ExchangeTraceEntry<T>> Select(int count, ExchangeRules<T> rules)
     {
-        var bySupply = new List<ExchangeCandidate<T>>?[_actors * _issues];
-        var byDemand = new List<ExchangeCandidate<T>>?[_actors * _issues];
-        void Index(List<ExchangeCandidate<T>>?[] index, int actor, int issue, ExchangeCandidate<T> f) =>
-            (index[(actor * _issues) + issue] ??= []).Add(f);
-        foreach (var f in candidates)
+        var candidates = _candidates.AsSpan(0, count);
+        var bySupply = new List<int>?[_actors * _issues];
+        var byDemand = new List<int>?[_actors * _issues];
+        void Index(List<int>?[] index, int actor, int issue, int id) => (index[(actor * _issues) + issue] ??= []).Add(id);
+        for (var id = 0; id < count; id++)
         {
+            ref readonly var f = ref candidates[id];
             if (f.Valid)
             {
-                Index(bySupply, f.I.Actor, f.I.Supply, f);
-                Index(bySupply, f.J.Actor, f.J.Supply, f);
-                Index(byDemand, f.I.Actor, f.I.Demand, f);
-                Index(byDemand, f.J.Actor, f.J.Demand, f);
+                Index(bySupply, f.I.Actor, f.I.Supply, id);
+                Index(bySupply, f.J.Actor, f.J.Supply, id);
+                Index(byDemand, f.I.Actor, f.I.Demand, id);
+                Index(byDemand, f.J.Actor, f.J.Demand, id);
             }
         }
 
         var queue = new CandidateQueue<T>(candidates);
-        var realized = new List<ExchangeCandidate<T>>();
-        var changed = new List<(ExchangeCandidate<T>, T, long)>();
-        var visit = 0;
+        var realized = new List<ExchangeTraceEntry<T>>();
+        var changed = new List<int>();
         while (queue.Count > 0)
         {
-            var e = queue.Pop();
-            realized.Add(e);
-            visit++;
+            var eid = queue.Pop();
+            ref readonly var e = ref candidates[eid];
+            realized.Add(Entry(in e));
             changed.Clear();
-            void Visit(List<ExchangeCandidate<T>>? affected)
+
+            // Every candidate indexed under E's keys meets a condition of RECALC, so each changes.
+            foreach (var affected in (ReadOnlySpan<List<int>?>)[
+                bySupply[(e.I.Actor * _issues) + e.I.Supply],
+                bySupply[(e.J.Actor * _issues) + e.J.Supply],
+                byDemand[(e.J.Actor * _issues) + e.J.Demand],
+                byDemand[(e.I.Actor * _issues) + e.I.Demand]])
             {
-                if (affected is null)
+                foreach (var id in affected ?? [])
                 {
-                    return;
-                }
-
-                foreach (var f in affected)
-                {
-                    if (f.HeapIndex < 0 || f.Visit == visit)
+                    if (queue.Contains(id))
                     {
-                        continue;
+                        queue.Remove(id);
+                        changed.Add(id);
+                        var applied = rules.Recalc(ref candidates[id], in e);
+                        Debug.Assert(applied, "An indexed candidate must match E.");
                     }
-
-                    // Every candidate indexed under E's keys matches one of RECALC's conditions, so it changes.
-                    f.Visit = visit;
-                    queue.Remove(f);
-                    changed.Add((f, f.Gain, f.Label));
-                    var applied = rules.Recalc(f, e);
-                    Debug.Assert(applied, "An indexed candidate must match E.");
                 }
             }
 
-            Visit(bySupply[(e.I.Actor * _issues) + e.I.Supply]);
-            Visit(bySupply[(e.J.Actor * _issues) + e.J.Supply]);
-            Visit(byDemand[(e.J.Actor * _issues) + e.J.Demand]);
-            Visit(byDemand[(e.I.Actor * _issues) + e.I.Demand]);
-            queue.Reinsert(changed);
+            queue.Reinsert(candidates, changed);
         }
 
         return realized;
     }
 
     /// <summary>§5.3: the actor keeps W_F + W_S·(1 − s) of its move, with the reference's grouping.</summary>
-    private T Retained(ExchangeRole<T> r)
+    private T Retained(ExchangeTraceRole<T> r)
     {
         var a = _a;
-        var salienceShare = (a.One - r.SupplySalience) * a.RetentionSalience;
+        var salience = _input.Saliences[(r.Actor * _issues) + r.Supply];
+        var salienceShare = (a.One - salience) * a.RetentionSalience;
         var moved = (salienceShare * r.Voting) + (a.RetentionFloor * r.Voting);
         var stayed = ((a.One - salienceShare) - a.RetentionFloor) * r.Start;
         return moved + stayed;
     }
 
     /// <summary>§7.3: every actor's externality sums over the round's realized exchanges.</summary>
-    private ExternalitySums<T>[] Externalities(List<ExchangeCandidate<T>> realized, T[] start, bool[] right)
+    private ExternalitySums<T>[] Externalities(List<ExchangeTraceEntry<T>> realized, T[] start, bool[] right)
     {
         var sums = new T[_actors, 5];
         for (var a = 0; a < _actors; a++)
@@ -314,10 +315,10 @@ public sealed class ExchangeEngine<T>
         return result;
     }
 
-    private static ExchangeTraceEntry<T> Entry(ExchangeCandidate<T> e) =>
-        new(e.P, e.Q, e.Groups, e.Gain, e.Dp, e.Dq, Role(e.I), Role(e.J));
+    private static ExchangeTraceEntry<T> Entry(in ExchangeCandidate<T> e) =>
+        new(e.P, e.Q, e.Groups, e.Gain, e.Dp, e.Dq, Role(in e.I), Role(in e.J));
 
-    private static ExchangeTraceRole<T> Role(ExchangeRole<T> r) =>
+    private static ExchangeTraceRole<T> Role(in ExchangeRole<T> r) =>
         new(r.Actor, r.Supply, r.Demand, r.Start, r.Current, r.Move, r.Voting, r.NbsBefore, r.NbsAfter);
 }
 
