@@ -72,8 +72,8 @@ public static class ExchangeCsvReader
             : new ReadResult<Scenario>(scenario, diagnostics);
     }
 
-    /// <summary>One field of a record: its text without quotes and the 1-based line and column where it starts.</summary>
-    internal sealed record Field(string Text, int Line, int Column);
+    /// <summary>One field of a record: its text without quotes, the 1-based line and column where it starts, and the column after it.</summary>
+    internal sealed record Field(string Text, int Line, int Column, int End);
 
     /// <summary>The non-blank records of <paramref name="text"/>, split into fields; malformed quoting is reported and the line skipped.</summary>
     internal static List<IReadOnlyList<Field>> Records(string text, string fileName, List<Diagnostic> diagnostics)
@@ -158,7 +158,7 @@ public static class ExchangeCsvReader
                 pos = end;
             }
 
-            fields.Add(new Field(value, lineNumber, start + 1));
+            fields.Add(new Field(value, lineNumber, start + 1, pos + 1));
             if (pos >= line.Length)
             {
                 return fields;
@@ -226,7 +226,7 @@ public static class ExchangeCsvReader
             var last = record[^1];
             diagnostics.Add(Diagnostic.Error(
                 $"A {record[0].Text} record needs {count - 1} field(s) after the tag; this one has {record.Count - 1}.",
-                new SourceLocation(fileName, last.Line, last.Column + last.Text.Length + 1),
+                new SourceLocation(fileName, last.Line, last.End),
                 expected: layout));
             return false;
         }

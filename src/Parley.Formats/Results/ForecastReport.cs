@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Parley.Core.Models;
+using Parley.Core.Models.Exchange;
 using Parley.Core.Scenarios;
 
 namespace Parley.Formats.Results;
@@ -83,6 +84,7 @@ public sealed record ModelIssueReport(
 /// <param name="RiskExponents">Actor name → risk exponent used in the round, for models that have them.</param>
 /// <param name="WinProbabilities">Actor name → probability of winning, for models that compute it.</param>
 /// <param name="Offers">Offers made in the round, for models that make them.</param>
+/// <param name="Exchanges">The exchange model's trades of the round that moved an actor on this issue.</param>
 public sealed record RoundReport(
     [property: JsonPropertyName("round")] int Round,
     [property: JsonPropertyName("positions")] IReadOnlyDictionary<string, double> Positions,
@@ -90,7 +92,8 @@ public sealed record RoundReport(
     [property: JsonPropertyName("median_voter")] double MedianVoter,
     [property: JsonPropertyName("risk_exponents"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? RiskExponents,
     [property: JsonPropertyName("win_probabilities"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? WinProbabilities,
-    [property: JsonPropertyName("offers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OfferReport>? Offers)
+    [property: JsonPropertyName("offers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OfferReport>? Offers,
+    [property: JsonPropertyName("exchanges"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TradeReport>? Exchanges = null)
 {
     /// <summary>Builds the report of <paramref name="round"/>, labelling actors with <paramref name="labels"/>.</summary>
     public static RoundReport Create(RoundState round, IReadOnlyList<string> actorIds, IReadOnlyDictionary<string, string> labels)
@@ -122,7 +125,39 @@ public sealed record RoundReport(
             ByActor(round.RiskExponents),
             ByActor(round.WinProbabilities),
             round.Offers?.Select(o => new OfferReport(
-                o.Kind.ToString().ToLowerInvariant(), labels[o.From], labels[o.To], o.ReceiverUtility, o.ProposerUtility, o.NewPosition, o.Accepted)).ToList());
+                o.Kind.ToString().ToLowerInvariant(), labels[o.From], labels[o.To], o.ReceiverUtility, o.ProposerUtility, o.NewPosition, o.Accepted)).ToList(),
+            (round.Detail as ExchangeRoundDetail)?.Trades.Select(t => TradeReport.Create(t, labels)).ToList());
+    }
+}
+
+/// <summary>One trade of the exchange model, seen from the issue it moved (issue linkage).</summary>
+/// <param name="Sequence">Its place among the round's realized exchanges (1 = first).</param>
+/// <param name="LinkedIssue">The other issue of the trade.</param>
+/// <param name="Supplier">The actor that moved on this issue.</param>
+/// <param name="Partner">The actor that moved on the linked issue in return.</param>
+/// <param name="Move">The supplier's move on this issue.</param>
+/// <param name="PartnerMove">The partner's move on the linked issue.</param>
+/// <param name="NbsShift">The shift of this issue's NBS the move causes at the vote.</param>
+/// <param name="RetainedNbsShift">The part of it that stays into the next round.</param>
+/// <param name="Gain">The equal gain of both actors.</param>
+public sealed record TradeReport(
+    [property: JsonPropertyName("seq")] int Sequence,
+    [property: JsonPropertyName("linked_issue")] string LinkedIssue,
+    [property: JsonPropertyName("supplier")] string Supplier,
+    [property: JsonPropertyName("partner")] string Partner,
+    [property: JsonPropertyName("move")] double Move,
+    [property: JsonPropertyName("partner_move")] double PartnerMove,
+    [property: JsonPropertyName("nbs_shift")] double NbsShift,
+    [property: JsonPropertyName("retained_nbs_shift")] double RetainedNbsShift,
+    [property: JsonPropertyName("gain")] double Gain)
+{
+    /// <summary>The report of <paramref name="trade"/>, labelling actors with <paramref name="labels"/>.</summary>
+    public static TradeReport Create(IssueTrade trade, IReadOnlyDictionary<string, string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        ArgumentNullException.ThrowIfNull(labels);
+        var partnerSide = trade.Exchange.I.SupplyIssueId == trade.LinkedIssueId ? trade.Exchange.I : trade.Exchange.J;
+        return new TradeReport(trade.Sequence, trade.LinkedIssueId, labels[trade.SupplierId], labels[trade.PartnerId], trade.Move, partnerSide.Move, trade.NbsShift, trade.RetainedNbsShift, trade.Exchange.Gain);
     }
 }
 
