@@ -24,24 +24,7 @@ public sealed record DeuProposal(int ProposalNumber, string ProposalId, string P
     private static DeuProposal Create(IReadOnlyList<DeuIssue> issues)
     {
         var first = issues[0];
-        // Each issue lists its actors in column order; merging keeps that order.
-        var actors = new List<Actor>();
-        foreach (var issue in issues)
-        {
-            Actor? previous = null;
-            foreach (var actor in issue.Scenario.Actors)
-            {
-                var at = actors.FindIndex(a => a.Id == actor.Id);
-                if (at < 0)
-                {
-                    at = previous is null ? 0 : actors.FindIndex(a => a.Id == previous.Id) + 1;
-                    actors.Insert(at, actor);
-                }
-
-                previous = actor;
-            }
-        }
-
+        var actors = MergeInOrder(issues.Select(i => i.Scenario.Actors).ToList());
         var scenario = new Scenario(
             $"DEU proposal {first.ProposalNumber} ({first.ProposalId} {first.ProposalName}), {issues.Count} issue(s)",
             [.. issues.Select(i => i.Scenario.Issues[0])],
@@ -50,5 +33,54 @@ public sealed record DeuProposal(int ProposalNumber, string ProposalId, string P
             sources: [.. issues.SelectMany(i => i.Scenario.Sources)],
             salienceScale: SalienceScale.Percent);
         return new DeuProposal(first.ProposalNumber, first.ProposalId, first.ProposalName, issues, scenario);
+    }
+
+    /// <summary>
+    /// The actors of all issues in one order that keeps each issue's own (column) order: a
+    /// topological merge, ties to the actor seen first.
+    /// </summary>
+    private static List<Actor> MergeInOrder(IReadOnlyList<IReadOnlyList<Actor>> lists)
+    {
+        var seen = new List<Actor>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var actor in lists.SelectMany(l => l))
+        {
+            if (index.TryAdd(actor.Id, seen.Count))
+            {
+                seen.Add(actor);
+            }
+        }
+
+        var after = seen.Select(_ => new HashSet<int>()).ToList();
+        var before = new int[seen.Count];
+        foreach (var list in lists)
+        {
+            for (var n = 1; n < list.Count; n++)
+            {
+                if (after[index[list[n - 1].Id]].Add(index[list[n].Id]))
+                {
+                    before[index[list[n].Id]]++;
+                }
+            }
+        }
+
+        var ready = new SortedSet<int>(Enumerable.Range(0, seen.Count).Where(i => before[i] == 0));
+        var merged = new List<Actor>(seen.Count);
+        while (ready.Count > 0)
+        {
+            var next = ready.Min;
+            ready.Remove(next);
+            merged.Add(seen[next]);
+            foreach (var later in after[next])
+            {
+                if (--before[later] == 0)
+                {
+                    ready.Add(later);
+                }
+            }
+        }
+
+        // The issues of one file list their actors in the same column order, so there is no cycle.
+        return merged.Count == seen.Count ? merged : seen;
     }
 }
