@@ -4,7 +4,7 @@ using Parley.Core.Simulation;
 namespace Parley.Benchmarks.Exchange;
 
 /// <summary>Seeded random multi-issue scenarios: every actor on every issue, positions uniform on 0–100, saliences and capabilities uniform on 0.05–1.</summary>
-internal static class RandomExchangeScenario
+internal static partial class RandomExchangeScenario
 {
     public static Scenario Create(int actors, int issues, ulong seed = 42)
     {

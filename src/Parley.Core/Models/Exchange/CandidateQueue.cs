@@ -67,7 +67,7 @@ internal sealed class CandidateQueue<T>
         return top;
     }
 
-    /// <summary>Takes candidate <paramref name="id"/> out of the queue (before its gain changes).</summary>
+    /// <summary>Takes candidate <paramref name="id"/> out of the queue (by the key the queue holds, so its gain may have changed since).</summary>
     public void Remove(int id)
     {
         var at = _position[id];
@@ -85,8 +85,8 @@ internal sealed class CandidateQueue<T>
     }
 
     /// <summary>
-    /// Puts back the candidates taken out for a RECALC, given the candidates and their ids; the
-    /// invalid ones stay out for good. <paramref name="changed"/> is reordered.
+    /// Puts back the candidates taken out because a RECALC changed their gain or made them invalid;
+    /// the invalid ones stay out for good. <paramref name="changed"/> is reordered.
     /// </summary>
     public void Reinsert(ReadOnlySpan<ExchangeCandidate<T>> candidates, List<int> changed)
     {

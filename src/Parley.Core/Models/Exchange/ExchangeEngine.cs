@@ -223,14 +223,19 @@ public sealed class ExchangeEngine<T>
         var queue = new CandidateQueue<T>(candidates);
         var realized = new List<ExchangeTraceEntry<T>>();
         var changed = new List<int>();
+        var visited = new int[count];
+        var iteration = 0;
         while (queue.Count > 0)
         {
             var eid = queue.Pop();
             ref readonly var e = ref candidates[eid];
             realized.Add(Entry(in e));
             changed.Clear();
+            iteration++;
 
-            // Every candidate indexed under E's keys meets a condition of RECALC, so each changes.
+            // Every candidate indexed under E's keys meets a condition of RECALC. Most keep their
+            // gain (only what they learned changed) and their place in the queue; the queue holds
+            // its own copy of the keys, so it stays consistent while gains change.
             foreach (var affected in (ReadOnlySpan<List<int>?>)[
                 bySupply[(e.I.Actor * _issues) + e.I.Supply],
                 bySupply[(e.J.Actor * _issues) + e.J.Supply],
@@ -239,12 +244,20 @@ public sealed class ExchangeEngine<T>
             {
                 foreach (var id in affected ?? [])
                 {
-                    if (queue.Contains(id))
+                    if (visited[id] == iteration || !queue.Contains(id))
+                    {
+                        continue;
+                    }
+
+                    visited[id] = iteration;
+                    ref var f = ref candidates[id];
+                    var gain = f.Gain;
+                    var applied = rules.Recalc(ref f, in e);
+                    Debug.Assert(applied, "An indexed candidate must match E.");
+                    if (!f.Valid || f.Gain != gain)
                     {
                         queue.Remove(id);
                         changed.Add(id);
-                        var applied = rules.Recalc(ref candidates[id], in e);
-                        Debug.Assert(applied, "An indexed candidate must match E.");
                     }
                 }
             }
