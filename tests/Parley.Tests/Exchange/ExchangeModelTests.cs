@@ -178,6 +178,20 @@ public sealed class ExchangeModelTests
     }
 
     [Fact]
+    public void Capabilities_too_large_for_doubles_and_scales_too_narrow_or_wide_are_reported_not_run()
+    {
+        var scenario = new Scenario(
+            "extreme",
+            [new Issue("x", "X", new Scale(0, 1e-320)), new Issue("y", "Y", new Scale(-1e308, 1e308))],
+            [new Actor("a", "A", 1e200), new Actor("b", "B", 1)],
+            [new Stance("a", "x", 0, 0.5), new Stance("b", "x", 0, 0.5), new Stance("a", "y", 0, 0.5), new Stance("b", "y", 1, 0.5)]);
+        var problems = ExchangeModel.Check(scenario);
+        Assert.Equal(3, problems.Count);
+        Assert.Equal("a", problems[0].ActorId);
+        Assert.Equal(["x", "y"], problems.Skip(1).Select(p => p.IssueId));
+    }
+
+    [Fact]
     public void Progress_is_reported_after_every_round_and_cancellation_stops_the_run()
     {
         var reports = new List<ModelProgress>();

@@ -43,6 +43,7 @@ public sealed class ExchangeReferenceTests(ITestOutputHelper output)
         var reference = ExchangeReference.Case("case04");
         var trace = reference.Run(ExchangeArithmetic.Binary64());
         var diffs = reference.Differences(trace, Close, lastRound: 4);
+        output.WriteLine($"case04 rounds 1-4: {reference.ValueCount(4)} values, largest difference {Worst(reference, trace, 4):E2}");
         Assert.True(diffs.Count == 0, $"{diffs.Count} differences:\n{string.Join("\n", diffs.Take(20))}");
     }
 
@@ -68,14 +69,14 @@ public sealed class ExchangeReferenceTests(ITestOutputHelper output)
         Assert.True(diffs.Count == 0, $"{diffs.Count} differences:\n{string.Join("\n", diffs.Take(20))}");
     }
 
-    private static double Worst(ExchangeReference reference, ExchangeTrace<double> trace)
+    private static double Worst(ExchangeReference reference, ExchangeTrace<double> trace, int? lastRound = null)
     {
         var worst = 0.0;
         reference.Differences(trace, (ours, text) =>
         {
             worst = Math.Max(worst, Math.Abs(ours - double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)));
             return true;
-        });
+        }, lastRound);
         return worst;
     }
 }

@@ -18,22 +18,28 @@ internal sealed class CandidateQueue<T>
     where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
         IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
 {
-    private readonly int[] _heap;
-    private readonly int[] _position;
-    private readonly T[] _gain;
-    private readonly long[] _label;
+    private int[] _heap = [];
+    private int[] _position = [];
+    private T[] _gain = [];
+    private long[] _label = [];
     private int _count;
     private long _lowLabel;
     private long _highLabel;
 
-    /// <summary>Creates the queue of the valid candidates, candidate n labelled n.</summary>
-    public CandidateQueue(ReadOnlySpan<ExchangeCandidate<T>> candidates)
+    /// <summary>Fills the queue with the valid ones of <paramref name="candidates"/>, candidate n labelled n (its buffers are reused).</summary>
+    public void Load(ReadOnlySpan<ExchangeCandidate<T>> candidates)
     {
         var n = candidates.Length;
-        _heap = new int[n];
-        _position = new int[n];
-        _gain = new T[n];
-        _label = new long[n];
+        if (_heap.Length < n)
+        {
+            _heap = new int[n];
+            _position = new int[n];
+            _gain = new T[n];
+            _label = new long[n];
+        }
+
+        _count = 0;
+        _lowLabel = 0;
         for (var id = 0; id < n; id++)
         {
             _label[id] = id;

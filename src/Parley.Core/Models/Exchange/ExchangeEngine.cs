@@ -7,7 +7,8 @@ namespace Parley.Core.Models.Exchange;
 /// Stokman's exchange model in its Equal-Gain form, as specified in data/exchange/EXCHANGE-SPEC.md:
 /// rounds of equal-gain exchanges of voting positions between pairs of actors over pairs of issues,
 /// with partial retention of the moves. Generic in the number type: <c>double</c> for forecasts,
-/// <see cref="Numerics.Dec28"/> to reproduce the reference digit for digit.
+/// <see cref="Numerics.Dec28"/> to reproduce the reference digit for digit. An engine reuses its
+/// candidate storage from round to round: run one engine on one thread at a time.
 /// </summary>
 /// <typeparam name="T">The number type.</typeparam>
 public sealed class ExchangeEngine<T>
@@ -19,7 +20,10 @@ public sealed class ExchangeEngine<T>
     private readonly int _actors;
     private readonly int _issues;
     private readonly bool[] _takesPart;
+    private readonly CandidateIndex<T> _index;
+    private readonly CandidateQueue<T> _queue = new();
     private ExchangeCandidate<T>[] _candidates = [];
+    private int[] _visited = [];
 
     /// <summary>Creates an engine for <paramref name="input"/>, computing in <paramref name="arithmetic"/>.</summary>
     public ExchangeEngine(ExchangeInput<T> input, ExchangeArithmetic<T> arithmetic)
@@ -29,6 +33,7 @@ public sealed class ExchangeEngine<T>
         _actors = input.ActorCount;
         _issues = input.IssueCount;
         _takesPart = new bool[_actors * _issues];
+        _index = new CandidateIndex<T>(_actors, _issues);
         for (var k = 0; k < _issues; k++)
         {
             foreach (var a in input.Rows[k])
@@ -130,6 +135,7 @@ public sealed class ExchangeEngine<T>
         {
             if (count == _candidates.Length)
             {
+                // The first round's count is usually close to every later one's.
                 Array.Resize(ref _candidates, Math.Max(256, _candidates.Length * 2));
             }
 
@@ -205,25 +211,18 @@ public sealed class ExchangeEngine<T>
     private List<ExchangeTraceEntry<T>> Select(int count, ExchangeRules<T> rules)
     {
         var candidates = _candidates.AsSpan(0, count);
-        var bySupply = new List<int>?[_actors * _issues];
-        var byDemand = new List<int>?[_actors * _issues];
-        void Index(List<int>?[] index, int actor, int issue, int id) => (index[(actor * _issues) + issue] ??= []).Add(id);
-        for (var id = 0; id < count; id++)
+        _index.Build(candidates);
+        var queue = _queue;
+        queue.Load(candidates);
+        if (_visited.Length < count)
         {
-            ref readonly var f = ref candidates[id];
-            if (f.Valid)
-            {
-                Index(bySupply, f.I.Actor, f.I.Supply, id);
-                Index(bySupply, f.J.Actor, f.J.Supply, id);
-                Index(byDemand, f.I.Actor, f.I.Demand, id);
-                Index(byDemand, f.J.Actor, f.J.Demand, id);
-            }
+            _visited = new int[count];
         }
 
-        var queue = new CandidateQueue<T>(candidates);
+        Array.Clear(_visited, 0, count);
         var realized = new List<ExchangeTraceEntry<T>>();
         var changed = new List<int>();
-        var visited = new int[count];
+        var visited = _visited;
         var iteration = 0;
         while (queue.Count > 0)
         {
@@ -236,13 +235,16 @@ public sealed class ExchangeEngine<T>
             // Every candidate indexed under E's keys meets a condition of RECALC. Most keep their
             // gain (only what they learned changed) and their place in the queue; the queue holds
             // its own copy of the keys, so it stays consistent while gains change.
-            foreach (var affected in (ReadOnlySpan<List<int>?>)[
-                bySupply[(e.I.Actor * _issues) + e.I.Supply],
-                bySupply[(e.J.Actor * _issues) + e.J.Supply],
-                byDemand[(e.J.Actor * _issues) + e.J.Demand],
-                byDemand[(e.I.Actor * _issues) + e.I.Demand]])
+            for (var list = 0; list < 4; list++)
             {
-                foreach (var id in affected ?? [])
+                var affected = list switch
+                {
+                    0 => _index.Supplying(e.I.Actor, e.I.Supply),
+                    1 => _index.Supplying(e.J.Actor, e.J.Supply),
+                    2 => _index.Demanding(e.J.Actor, e.J.Demand),
+                    _ => _index.Demanding(e.I.Actor, e.I.Demand),
+                };
+                foreach (var id in affected)
                 {
                     if (visited[id] == iteration || !queue.Contains(id))
                     {

@@ -40,10 +40,14 @@ public sealed class ExchangeModel : IForecastModel
     /// <inheritdoc />
     public string Source => "Stokman & Van Oosten (1994); clean-room re-implementation of decide-exchange-model 2025.3.1 from data/exchange/EXCHANGE-SPEC.md.";
 
+    /// <summary>The largest capability the model takes: sums of capability × salience × position must stay finite in doubles.</summary>
+    public const double MaxCapability = 1e100;
+
     /// <summary>
     /// The problems that keep the model from running <paramref name="scenario"/>: it needs an issue,
-    /// and on every issue at least one stance with salience and capability above 0 (stances of
-    /// weight 0 take no part, since the model divides by them).
+    /// on every issue at least one stance with salience and capability above 0 (stances of weight 0
+    /// take no part, since the model divides by them), capabilities up to <see cref="MaxCapability"/>,
+    /// and scales wide enough to map onto 0–100.
     /// </summary>
     public static IReadOnlyList<Diagnostic> Check(Scenario scenario)
     {
@@ -54,9 +58,30 @@ public sealed class ExchangeModel : IForecastModel
             problems.Add(Diagnostic.Error("The scenario has no issue.", expected: "at least one issue"));
         }
 
+        foreach (var actor in scenario.Actors)
+        {
+            var largest = scenario.Issues.Select(i => actor.CapabilityOn(i.Id)).DefaultIfEmpty(actor.Capability).Max();
+            if (largest > MaxCapability)
+            {
+                problems.Add(Diagnostic.Error(
+                    $"Actor '{actor.Id}' has a capability of {largest:G3}; the exchange model takes capabilities up to {MaxCapability:G1}.",
+                    actorId: actor.Id,
+                    expected: "capabilities rescaled to at most 1e100 (only their ratios matter)"));
+            }
+        }
+
         for (var k = 0; k < scenario.Issues.Count; k++)
         {
             var id = scenario.Issues[k].Id;
+            var scale = scenario.Issues[k].Scale;
+            if (!double.IsFinite(100 / (scale.Maximum - scale.Minimum)) || !double.IsFinite(scale.Maximum - scale.Minimum))
+            {
+                problems.Add(Diagnostic.Error(
+                    $"Issue '{id}' has a scale from {scale.Minimum:G6} to {scale.Maximum:G6}, which cannot be mapped onto 0–100 in doubles.",
+                    issueId: id,
+                    expected: "a scale whose width is a normal double, e.g. 0–100"));
+            }
+
             var weighted = Enumerable.Range(0, scenario.Actors.Count)
                 .Any(a => scenario.StanceOf(a, k) is { Salience: > 0 } && scenario.Actors[a].CapabilityOn(id) > 0);
             if (!weighted)
