@@ -31,11 +31,12 @@ public class ExchangeBenchmarks
 [MemoryDiagnoser]
 public class ExchangeDecimalBenchmarks
 {
-    private readonly ExchangeModel _model = new(new ExchangeOptions { Numbers = ExchangeNumbers.Decimal28 });
+    private readonly ExchangeModel _model = new();
+    private readonly ModelOptions _decimals = new() { Exchange = new ExchangeOptions { Numbers = ExchangeNumbers.Decimal28 } };
     private readonly Scenario _scenario = RandomExchangeScenario.Create("28x4");
 
     [Benchmark(Description = "exchange, 10 rounds, 28-digit decimals, 28x4")]
-    public double Decimals() => _model.Run(_scenario, ModelOptions.Default).Issues[0].Forecast;
+    public double Decimals() => _model.Run(_scenario, _decimals).Issues[0].Forecast;
 }
 
 /// <summary>Helpers to name a size as "actors x issues".</summary>

@@ -17,7 +17,7 @@ public sealed class ExchangeCaseTests(ITestOutputHelper output)
 {
     private static string Korea => Path.Combine(TestPaths.RepoRoot, "scenarios", "korea-2018.yaml");
 
-    private static string Case00 => TestPaths.SharedData("exchange", "ref", "case00.csv");
+    private static string Case00 => TestPaths.Data("exchange", "ref", "case00.csv");
 
     [Fact]
     public void Each_dev_proposal_becomes_one_scenario_with_all_its_issues_and_outcomes()
@@ -80,7 +80,7 @@ public sealed class ExchangeCaseTests(ITestOutputHelper output)
     [Fact]
     public void Parley_forecast_runs_exchange_on_a_reference_input_and_reports_each_rounds_trades_in_json()
     {
-        var run = CliRunner.Run("forecast", Case00, "--model", "exchange", "--format", "json");
+        var run = CliRunner.Run("forecast", Case00, "--model", "exchange", "--format", "json", "--draws", "0");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         using var json = JsonDocument.Parse(run.Out);
         var i1 = json.RootElement.GetProperty("issues")[0];
@@ -91,11 +91,24 @@ public sealed class ExchangeCaseTests(ITestOutputHelper output)
         Assert.False(rounds[0].TryGetProperty("exchanges", out _));
         // case00 round 1, exchange 1: A06 supplies I1 (−77.26) for A01's move on I2, gain 1.2866….
         var first = rounds[1].GetProperty("exchanges")[0];
-        Assert.Equal(("Actor A06", "Actor A01", "I2"), (first.GetProperty("supplier").GetString(), first.GetProperty("partner").GetString(), first.GetProperty("linked_issue").GetString()));
+        Assert.Equal(("A06", "A01", "I2"), (first.GetProperty("supplier").GetString(), first.GetProperty("partner").GetString(), first.GetProperty("linked_issue").GetString()));
         Assert.Equal(-77.26, first.GetProperty("move").GetDouble(), 1e-9);
         Assert.Equal(1.286621457044921683922745137, first.GetProperty("gain").GetDouble(), 1e-9);
-        var nbs = File.ReadAllLines(TestPaths.SharedData("exchange", "ref", "case00.nbs.csv")).Single(l => l.StartsWith("11,start,I1,", StringComparison.Ordinal));
+        var nbs = File.ReadAllLines(TestPaths.Data("exchange", "ref", "case00.nbs.csv")).Single(l => l.StartsWith("11,start,I1,", StringComparison.Ordinal));
         Assert.Equal(double.Parse(nbs.Split(',')[3], CultureInfo.InvariantCulture), model.GetProperty("forecast").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void The_decimal_arithmetic_is_chosen_with_a_parameter_and_a_wrong_value_is_a_usage_error()
+    {
+        var run = CliRunner.Run("forecast", Case00, "--model", "exchange", "--format", "json", "--draws", "0", "--param", "arithmetic=decimal28");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        var nbs = File.ReadAllLines(TestPaths.Data("exchange", "ref", "case00.nbs.csv")).Single(l => l.StartsWith("11,start,I3,", StringComparison.Ordinal));
+        Assert.Equal(double.Parse(nbs.Split(',')[3], CultureInfo.InvariantCulture), json.RootElement.GetProperty("issues")[2].GetProperty("models").GetProperty("exchange").GetProperty("forecast").GetDouble());
+        var bad = CliRunner.Run("forecast", Case00, "--model", "exchange", "--param", "arithmetic=decimal");
+        Assert.NotEqual(ExitCodes.Success, bad.ExitCode);
+        Assert.Contains("must be double or decimal28", bad.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,8 +118,9 @@ public sealed class ExchangeCaseTests(ITestOutputHelper output)
         var run = CliRunner.Run("forecast", file.Path, "--model", "exchange", "--input-format", "exchange-csv");
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains($"{file.Path}:17:22: error: The salience 'zero' is not a number", run.Error, StringComparison.Ordinal);
-        var table = CliRunner.Run("forecast", Case00, "--model", "exchange");
+        var table = CliRunner.Run("forecast", Case00, "--model", "exchange", "--paths", "--draws", "20");
         Assert.True(table.ExitCode == ExitCodes.Success, table.Error);
         Assert.Contains("I1 — exchange: positions by round", table.Out, StringComparison.Ordinal);
+        Assert.Contains("linked with I2 ×", table.Out, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Parley.Core.Scenarios;
 using Parley.Formats;
 using Parley.Formats.Exchange;
 using Parley.Tests.Formats;
+using Parley.Tests.Support;
 using static Parley.Tests.Formats.FormatTestHelpers;
 
 namespace Parley.Tests.Exchange;
@@ -65,7 +66,7 @@ public sealed class ExchangeCsvReaderTests
     [Fact]
     public void An_actor_without_a_data_record_for_an_issue_has_no_stance_on_it()
     {
-        var path = SharedData("exchange", "ref", "case00.csv");
+        var path = TestPaths.Data("exchange", "ref", "case00.csv");
         var scenario = Valid(ExchangeCsvReader.Parse(System.IO.File.ReadAllText(path), path));
         // case00: A04 has no row for I1, and rows for I2 and I3.
         var a04 = scenario.IndexOfActor("A04");
@@ -216,13 +217,13 @@ public sealed class ExchangeCsvReaderTests
         Assert.True(forced.Succeeded);
         Assert.False(ExchangeCsvReader.LooksLikeExchangeCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\n"));
         Assert.False(ExchangeCsvReader.LooksLikeExchangeCsv("# a YAML comment\ntitle: x\n"));
-        Assert.False(ExchangeCsvReader.LooksLikeExchangeCsv(System.IO.File.ReadAllText(SharedData("ktab", "ref", "rand02.csv"))));
+        Assert.False(ExchangeCsvReader.LooksLikeExchangeCsv(System.IO.File.ReadAllText(TestPaths.Data("ktab", "ref", "rand02.csv"))));
     }
 
     [Fact]
     public void Every_reference_input_is_read()
     {
-        foreach (var path in Directory.GetFiles(SharedData("exchange", "ref"), "case??.csv").Append(SharedData("exchange", "example", "example.csv")))
+        foreach (var path in Directory.GetFiles(TestPaths.Data("exchange", "ref"), "case??.csv").Append(TestPaths.Data("exchange", "example", "example.csv")))
         {
             var result = ScenarioFiles.Read(path);
             Assert.True(result.Succeeded, path + "\n" + string.Join("\n", result.Diagnostics));

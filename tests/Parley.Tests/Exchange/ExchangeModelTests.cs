@@ -13,8 +13,8 @@ public sealed class ExchangeModelTests
 
     private static double Reference(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static ModelResult RunExample(int rounds = 3, ExchangeOptions? options = null) =>
-        new ExchangeModel(options ?? ExchangeOptions.Default).Run(s_example.Scenario, new ModelOptions { Rounds = rounds });
+    private static ModelResult RunExample(int rounds = 3) =>
+        new ExchangeModel().Run(s_example.Scenario, new ModelOptions { Rounds = rounds });
 
     [Fact]
     public void The_model_is_in_the_catalog_but_not_among_the_defaults()
@@ -103,7 +103,7 @@ public sealed class ExchangeModelTests
     {
         // case04 is decided on rounding noise in round 5: doubles part from it there, decimals do not.
         var case04 = ExchangeReference.Case("case04");
-        var result = new ExchangeModel(new ExchangeOptions { Numbers = ExchangeNumbers.Decimal28 }).Run(case04.Scenario, ModelOptions.Default);
+        var result = new ExchangeModel().Run(case04.Scenario, new ModelOptions { Exchange = new ExchangeOptions { Numbers = ExchangeNumbers.Decimal28 } });
         foreach (var issue in result.Issues)
         {
             var nbs = case04.Nbs.Single(r => r["round"] == "11" && r["phase"] == "start" && r["issue"] == issue.IssueId);
@@ -114,9 +114,12 @@ public sealed class ExchangeModelTests
     [Fact]
     public void With_zero_rounds_or_one_issue_nothing_is_traded_and_the_forecast_is_the_compromise()
     {
-        var none = RunExample(rounds: 0);
-        Assert.All(none.Issues, i => Assert.Single(i.Rounds));
-        Assert.Equal(97.8 / 1.71, none.Issues[0].Forecast, 1e-12);
+        // Zero rounds is the engine's case only: the model runs 1 to ModelOptions.MaxRounds.
+        var a = ExchangeArithmetic.Binary64();
+        var none = new ExchangeEngine<double>(ExchangeInput<double>.From(s_example.Scenario, a), a).Run(0);
+        Assert.Empty(none.Rounds);
+        Assert.Equal(97.8 / 1.71, none.FinalNbs[0], 1e-12);
+        Assert.Contains(new ExchangeModel().Check(s_example.Scenario, new ModelOptions { Rounds = 0 }), d => d.Message.Contains("cannot run 0 rounds", StringComparison.Ordinal));
 
         var single = new Scenario("one", [s_example.Scenario.Issues[0]], s_example.Scenario.Actors, [.. s_example.Scenario.Stances.Where(s => s.IssueId == "P")]);
         var result = new ExchangeModel().Run(single, ModelOptions.Default).Issues[0];
@@ -171,10 +174,11 @@ public sealed class ExchangeModelTests
             [new Issue("x", "X", Scale.Percent), new Issue("y", "Y", Scale.Percent)],
             [new Actor("a", "A", 1), new Actor("b", "B", 2)],
             [new Stance("a", "x", 10, 0.5), new Stance("b", "x", 90, 0.5), new Stance("a", "y", 40, 0)]);
-        var problem = Assert.Single(ExchangeModel.Check(scenario));
+        var problem = Assert.Single(new ExchangeModel().Check(scenario, ModelOptions.Default));
         Assert.Equal((DiagnosticSeverity.Error, "y"), (problem.Severity, problem.IssueId));
+        // Run is for scenarios that passed Check: running one that did not is a programming error.
         var thrown = Assert.Throws<ArgumentException>(() => new ExchangeModel().Run(scenario, ModelOptions.Default));
-        Assert.Contains("Issue 'y' has no stance with salience and capability above 0", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("did not pass Check: Issue 'y' has no stance with salience and capability above 0", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,7 +189,7 @@ public sealed class ExchangeModelTests
             [new Issue("x", "X", new Scale(0, 1e-320)), new Issue("y", "Y", new Scale(-1e308, 1e308))],
             [new Actor("a", "A", 1e200), new Actor("b", "B", 1)],
             [new Stance("a", "x", 0, 0.5), new Stance("b", "x", 0, 0.5), new Stance("a", "y", 0, 0.5), new Stance("b", "y", 1, 0.5)]);
-        var problems = ExchangeModel.Check(scenario);
+        var problems = new ExchangeModel().Check(scenario, ModelOptions.Default);
         Assert.Equal(3, problems.Count);
         Assert.Equal("a", problems[0].ActorId);
         Assert.Equal(["x", "y"], problems.Skip(1).Select(p => p.IssueId));

@@ -16,7 +16,7 @@ internal sealed class ExchangeReference
     private ExchangeReference(string name, string folder)
     {
         Name = name;
-        var basePath = TestPaths.SharedData("exchange", folder, name);
+        var basePath = TestPaths.Data("exchange", folder, name);
         var read = ExchangeCsvReader.Parse(File.ReadAllText(basePath + ".csv"), basePath + ".csv");
         Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
         Scenario = read.Value!;

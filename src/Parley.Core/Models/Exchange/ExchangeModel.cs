@@ -15,21 +15,8 @@ public sealed class ExchangeModel : IForecastModel
     /// <summary>The model's name.</summary>
     public const string ModelName = "exchange";
 
-    /// <summary>The model with the reference's defaults (10 rounds, doubles).</summary>
-    public ExchangeModel()
-        : this(ExchangeOptions.Default)
-    {
-    }
-
-    /// <summary>The model with <paramref name="options"/>.</summary>
-    public ExchangeModel(ExchangeOptions options)
-    {
-        Options = Preconditions.NotNull(options, nameof(options));
-        Preconditions.Check(options.Rounds >= 0, nameof(options), "The number of rounds must be at least 0.");
-    }
-
-    /// <summary>The model's parameters.</summary>
-    public ExchangeOptions Options { get; }
+    /// <summary>The number of rounds when <see cref="ModelOptions.Rounds"/> does not say (the reference's <c>--iterations</c> default).</summary>
+    public const int DefaultRounds = 10;
 
     /// <inheritdoc />
     public string Name => ModelName;
@@ -40,6 +27,9 @@ public sealed class ExchangeModel : IForecastModel
     /// <inheritdoc />
     public string Source => "Stokman & Van Oosten (1994); clean-room re-implementation of decide-exchange-model 2025.3.1 from data/exchange/EXCHANGE-SPEC.md.";
 
+    /// <inheritdoc />
+    public ModelTraits Traits { get; } = new(Iterative: true, JointIssues: true, DrawsRandomNumbers: false);
+
     /// <summary>The largest capability the model takes: sums of capability × salience × position must stay finite in doubles.</summary>
     public const double MaxCapability = 1e100;
 
@@ -47,12 +37,18 @@ public sealed class ExchangeModel : IForecastModel
     /// The problems that keep the model from running <paramref name="scenario"/>: it needs an issue,
     /// on every issue at least one stance with salience and capability above 0 (stances of weight 0
     /// take no part, since the model divides by them), capabilities up to <see cref="MaxCapability"/>,
-    /// and scales wide enough to map onto 0–100.
+    /// scales wide enough to map onto 0–100, and 1 to <see cref="ModelOptions.MaxRounds"/> rounds.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Check(Scenario scenario)
+    public IReadOnlyList<Diagnostic> Check(Scenario scenario, ModelOptions options)
     {
         Preconditions.NotNull(scenario, nameof(scenario));
+        Preconditions.NotNull(options, nameof(options));
         var problems = new List<Diagnostic>();
+        if (options.Rounds is { } rounds && (rounds < 1 || rounds > ModelOptions.MaxRounds))
+        {
+            problems.Add(Diagnostic.Error($"Model '{Name}' cannot run {rounds} rounds.", expected: $"a number of rounds from 1 to {ModelOptions.MaxRounds}"));
+        }
+
         if (scenario.Issues.Count == 0)
         {
             problems.Add(Diagnostic.Error("The scenario has no issue.", expected: "at least one issue"));
@@ -101,23 +97,23 @@ public sealed class ExchangeModel : IForecastModel
     {
         Preconditions.NotNull(scenario, nameof(scenario));
         Preconditions.NotNull(options, nameof(options));
-        var problem = Check(scenario).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-        Preconditions.Check(problem is null, nameof(scenario), problem?.Message ?? string.Empty);
-        var rounds = options.Rounds ?? Options.Rounds;
-        Preconditions.Check(rounds >= 0, nameof(options), "The number of rounds must be at least 0.");
+        var problem = Check(scenario, options).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        Preconditions.Check(problem is null, nameof(scenario), $"The scenario did not pass {nameof(Check)}: {problem?.Message}");
+        var rounds = options.Rounds ?? DefaultRounds;
+        var own = options.Exchange ?? ExchangeOptions.Default;
         var firstIssue = scenario.Issues[0].Id;
         void Report(int round) => progress?.Report(new ModelProgress(Name, firstIssue, round, rounds));
-        return Options.Numbers == ExchangeNumbers.Decimal28
-            ? Run(scenario, ExchangeArithmetic.Decimal28(), rounds, Report, cancellationToken)
-            : Run(scenario, ExchangeArithmetic.Binary64(Options.CrossingTolerance), rounds, Report, cancellationToken);
+        return own.Numbers == ExchangeNumbers.Decimal28
+            ? Run(scenario, ExchangeArithmetic.Decimal28(), rounds, options.KeepPath, Report, cancellationToken)
+            : Run(scenario, ExchangeArithmetic.Binary64(own.CrossingTolerance), rounds, options.KeepPath, Report, cancellationToken);
     }
 
-    private ModelResult Run<T>(Scenario scenario, ExchangeArithmetic<T> arithmetic, int rounds, Action<int> report, CancellationToken cancellationToken)
+    private ModelResult Run<T>(Scenario scenario, ExchangeArithmetic<T> arithmetic, int rounds, bool keepPath, Action<int> report, CancellationToken cancellationToken)
         where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
             IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
     {
         var input = ExchangeInput<T>.From(scenario, arithmetic);
         var trace = new ExchangeEngine<T>(input, arithmetic).Run(rounds, report, cancellationToken);
-        return ExchangeResultBuilder.Build(Name, scenario, input, arithmetic, trace);
+        return ExchangeResultBuilder.Build(Name, scenario, input, arithmetic, trace, keepPath);
     }
 }

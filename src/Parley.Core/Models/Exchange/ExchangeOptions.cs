@@ -10,14 +10,15 @@ public enum ExchangeNumbers
     Decimal28,
 }
 
-/// <summary>The exchange model's own parameters (EXCHANGE-SPEC §2), with the reference's defaults.</summary>
+/// <summary>
+/// The exchange model's own options (<see cref="ModelOptions.Exchange"/>; on the command line
+/// <c>--param arithmetic=decimal28</c>, <c>--param crossing-tolerance=0</c>). The number of rounds is
+/// <see cref="ModelOptions.Rounds"/> (default <see cref="ExchangeModel.DefaultRounds"/>).
+/// </summary>
 public sealed record ExchangeOptions
 {
-    /// <summary>The defaults: 10 rounds in doubles with a 1e-9 crossing tolerance.</summary>
+    /// <summary>The defaults: doubles with a 1e-9 crossing tolerance.</summary>
     public static ExchangeOptions Default { get; } = new();
-
-    /// <summary>Rounds when <see cref="ModelOptions.Rounds"/> does not say (the reference's <c>--iterations</c>, default 10).</summary>
-    public int Rounds { get; init; } = 10;
 
     /// <summary>The number type.</summary>
     public ExchangeNumbers Numbers { get; init; } = ExchangeNumbers.Binary64;

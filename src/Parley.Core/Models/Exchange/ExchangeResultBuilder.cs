@@ -7,8 +7,8 @@ namespace Parley.Core.Models.Exchange;
 /// <summary>Turns an engine trace into Parley's result contract: per issue, positions after each round on the issue's scale, with the round's exchanges.</summary>
 internal static class ExchangeResultBuilder
 {
-    /// <summary>Builds the result of <paramref name="trace"/>, a run of <paramref name="input"/> compiled from <paramref name="scenario"/>.</summary>
-    public static ModelResult Build<T>(string model, Scenario scenario, ExchangeInput<T> input, ExchangeArithmetic<T> a, ExchangeTrace<T> trace)
+    /// <summary>Builds the result of <paramref name="trace"/>, a run of <paramref name="input"/> compiled from <paramref name="scenario"/>; without <paramref name="keepPath"/>, only round 0 and the last round are kept.</summary>
+    public static ModelResult Build<T>(string model, Scenario scenario, ExchangeInput<T> input, ExchangeArithmetic<T> a, ExchangeTrace<T> trace, bool keepPath)
         where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
             IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
     {
@@ -42,7 +42,7 @@ internal static class ExchangeResultBuilder
         var issues = new IssueResult[m];
         for (var k = 0; k < m; k++)
         {
-            issues[k] = Issue(scenario, input, a, trace, rounds, k, Position);
+            issues[k] = Issue(scenario, input, trace, rounds, k, Position, keepPath);
         }
 
         return new ModelResult(model, issues);
@@ -51,11 +51,11 @@ internal static class ExchangeResultBuilder
     private static IssueResult Issue<T>(
         Scenario scenario,
         ExchangeInput<T> input,
-        ExchangeArithmetic<T> a,
         ExchangeTrace<T> trace,
         List<ExchangeRound> rounds,
         int k,
-        Func<int, T, double> position)
+        Func<int, T, double> position,
+        bool keepPath)
         where T : struct, IComparisonOperators<T, T, bool>, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>,
             IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>
     {
@@ -118,8 +118,11 @@ internal static class ExchangeResultBuilder
             }
 
             trades += onIssue.Count;
-            var detail = new ExchangeRoundDetail(position(k, round.StartNbs[k]), position(k, round.VotingNbs[k]), Positions(round.VotingPositions), onIssue, rounds[r]);
-            states.Add(State(r + 1, Positions(after), detail));
+            if (keepPath || r + 1 == trace.Rounds.Count)
+            {
+                var detail = new ExchangeRoundDetail(position(k, round.StartNbs[k]), position(k, round.VotingNbs[k]), Positions(round.VotingPositions), onIssue, rounds[r]);
+                states.Add(State(r + 1, Positions(after), detail));
+            }
         }
 
         var forecast = position(k, trace.FinalNbs[k]);
@@ -129,6 +132,6 @@ internal static class ExchangeResultBuilder
         var note = string.Create(CultureInfo.InvariantCulture,
             $"Exchange model (Equal Gain), {trace.Rounds.Count} round(s): {links}; forecast = NBS after the last round ({start:0.###} at the start).")
             + (idle > 0 ? $" {idle} stance(s) with salience or capability 0 take no part." : string.Empty);
-        return new IssueResult(issue.Id, forecast, [.. actors.Select(x => scenario.Actors[x].Id)], states, note);
+        return new IssueResult(issue.Id, forecast, [.. actors.Select(x => scenario.Actors[x].Id)], states, note, StopReason.FixedRounds, trace.Rounds.Count);
     }
 }
