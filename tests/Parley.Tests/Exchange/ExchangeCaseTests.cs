@@ -122,5 +122,11 @@ public sealed class ExchangeCaseTests(ITestOutputHelper output)
         Assert.True(table.ExitCode == ExitCodes.Success, table.Error);
         Assert.Contains("I1 — exchange: positions by round", table.Out, StringComparison.Ordinal);
         Assert.Contains("linked with I2 ×", table.Out, StringComparison.Ordinal);
+        // Without --model, an exchange-model input runs the exchange model beside the defaults.
+        var defaults = CliRunner.Run("forecast", Case00, "--draws", "0", "--format", "json");
+        Assert.True(defaults.ExitCode == ExitCodes.Success, defaults.Error);
+        using var json = JsonDocument.Parse(defaults.Out);
+        var models = json.RootElement.GetProperty("issues")[0].GetProperty("models");
+        Assert.True(models.TryGetProperty("exchange", out _) && models.TryGetProperty("compromise", out _));
     }
 }
