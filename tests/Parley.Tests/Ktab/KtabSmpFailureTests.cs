@@ -79,8 +79,15 @@ public sealed class KtabSmpFailureTests
         Assert.Null(model.TryRun(scenario, full, out var failure));
         Assert.Equal(scenario.Actors[0].Id, failure!.ActorId);
         Assert.StartsWith("ktab-smp stopped in turn 0: ", failure.Message, StringComparison.Ordinal);
-        var ex = Assert.Throws<InvalidOperationException>(() => model.Run(scenario, full));
-        Assert.Contains("estimate of the change in utility", ex.Message, StringComparison.Ordinal);
+        var failed = model.Run(scenario, full);
+        Assert.False(failed.Succeeded);
+        Assert.Empty(failed.Issues);
+        Assert.Contains("estimate of the change in utility", failed.Failure!.Message, StringComparison.Ordinal);
+
+        // The run layer reports such a model as failed, with the reason, and still runs the others.
+        var outcome = Parley.Core.Run.ForecastRunner.Run(new Parley.Core.Run.ForecastRequest(scenario) { Models = [model, new Parley.Core.Models.Baselines.CompromiseModel()], Options = full, Draws = 0, Drivers = false });
+        Assert.Equal(["compromise"], outcome.Succeeded.Select(m => m.Model));
+        Assert.Contains(outcome.Failed.Single().Problems, p => p.Message.Contains("estimate of the change in utility", StringComparison.Ordinal));
         Assert.NotNull(model.TryRun(scenario, Parley.Core.Models.ModelOptions.Default, out var none));
         Assert.Null(none);
     }

@@ -99,12 +99,12 @@ public sealed class KtabSmpModel : IForecastModel
     /// <inheritdoc />
     /// <remarks>
     /// KTAB also aborts on checks within a turn that no check before the run can foresee (SMP-SPEC
-    /// §4.4; e.g. the Binary voting rule once positions collapse). <see cref="TryRun"/> returns such a
-    /// failure as a diagnostic; this method throws it as an <see cref="InvalidOperationException"/>.
+    /// §4.4; e.g. the Binary voting rule once positions collapse): such a run returns a result with
+    /// its <see cref="ModelResult.Failure"/>, an error naming the turn, the actor and the issue where it can.
     /// </remarks>
     public ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default) =>
         TryRun(scenario, options, out var failure, progress, cancellationToken)
-            ?? throw new InvalidOperationException(failure!.ToString());
+            ?? ModelResult.Failed(Name, failure!);
 
     /// <summary>
     /// Runs the model like <see cref="Run"/>, but a run that KTAB aborts within a turn gives null and
