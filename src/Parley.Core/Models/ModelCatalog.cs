@@ -20,6 +20,7 @@ public static class ModelCatalog
         new StatusQuoModel(),
         new BestModel(),
         new Ktab.KtabSmpModel(),
+        new Exchange.ExchangeModel(),
     ];
 
     /// <summary>
