@@ -39,24 +39,26 @@ public static class ModelCatalog
 
     /// <summary>
     /// The models <c>parley forecast</c> runs when none are named: the baselines, both
-    /// expected-utility variants and <c>best</c>, the default chosen on the DEU III development split
-    /// (models that need more than any scenario gives, such as full positions on every issue, are
-    /// run only when asked for).
+    /// expected-utility variants, <c>best</c> (the default chosen on the DEU III development split:
+    /// the compromise model) and the breakdown step around the compromise and <c>bdm</c> models, which
+    /// give each issue's probability of no deal (models that need more than any scenario gives, such
+    /// as full positions on every issue, are run only when asked for).
     /// </summary>
     public static IReadOnlyList<IForecastModel> Defaults =>
         s_models.Where(m => s_defaultNames.Contains(m.Name)).ToArray();
 
     private static readonly HashSet<string> s_defaultNames = new(StringComparer.Ordinal)
     {
-        "mean", "median", "compromise", "median-voter", "scholz2011", "bdm", "best",
+        "mean", "median", "compromise", "median-voter", "scholz2011", "bdm", "best", "compromise+veto", "bdm+veto",
     };
 
     /// <summary>The names of all models.</summary>
     public static IEnumerable<string> Names => s_models.Select(m => m.Name);
 
     /// <summary>
-    /// Finds the model called <paramref name="name"/> (case-insensitive), or null: a listed model, or
-    /// a listed model with the win-set step (<c>compromise+winset</c>, see docs/models/breakdown.md).
+    /// Finds the model called <paramref name="name"/> (case-insensitive), or null: a listed model; a
+    /// listed model with the win-set step (<c>compromise+winset</c>, see docs/models/breakdown.md); or
+    /// an equal-weight average of such models (<c>avg:compromise:exchange+veto</c>).
     /// </summary>
     public static IForecastModel? Find(string name)
     {
@@ -65,6 +67,14 @@ public static class ModelCatalog
         if (listed is not null)
         {
             return listed;
+        }
+
+        if (AverageModel.PartNames(name) is { } partNames)
+        {
+            var parts = partNames.Select(p => p.StartsWith(AverageModel.Prefix, StringComparison.OrdinalIgnoreCase) ? null : Find(p)).ToArray();
+            return parts.All(p => p is not null) && parts.Select(p => p!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == parts.Length
+                ? AverageModel.Of([.. parts!])
+                : null;
         }
 
         return VetoModels.TrySplit(name, out var inner, out var step) && step == VetoStep.WinSet
