@@ -7,6 +7,7 @@ using Parley.Core.Models;
 using Parley.Core.Models.Best;
 using Parley.Core.Run;
 using Parley.Core.Scenarios;
+using Parley.Core.Text;
 using Parley.Formats.Calibration;
 using Parley.Formats.Results;
 using Parley.Formats.Deu;
@@ -53,7 +54,7 @@ internal static class BacktestCommand
         {
             file, outcomes, inputFormat, model, format, output, seed, replicates, skipInvalid, perIssue, search, draws, positionSd, salienceSd, capabilitySd, errorScale, calibrationOut,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(
+        command.SetAction((parse, cancellationToken) => Task.FromResult(UnknownOption(parse.GetValue(file)!, command, context) ?? Execute(
             new BacktestSettings(
                 parse.GetValue(file)!,
                 parse.GetValue(model) ?? [],
@@ -73,6 +74,25 @@ internal static class BacktestCommand
             context,
             cancellationToken)));
         return command;
+    }
+
+    /// <summary>
+    /// The usage error for a mistyped option, which the file argument (one or more) would otherwise
+    /// take as a file name: <c>--replicate</c> gets "did you mean '--replicates'?". Null when there is none.
+    /// </summary>
+    private static int? UnknownOption(string[] files, Command command, CliContext context)
+    {
+        var token = files.FirstOrDefault(f => f.Length > 1 && f.StartsWith('-'));
+        if (token is null)
+        {
+            return null;
+        }
+
+        var name = token.Split('=', 2)[0];
+        var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Append("--help").Distinct(StringComparer.Ordinal);
+        context.Error.WriteLine($"error: unknown option '{name}' for 'parley backtest'.{DidYouMean.Hint(name, names)}");
+        context.Error.WriteLine("Run 'parley backtest --help' for its arguments and options.");
+        return ExitCodes.UsageError;
     }
 
     /// <summary>Runs the backtest with <paramref name="settings"/>: results to the context's output, diagnostics and progress to its error writer.</summary>

@@ -28,7 +28,8 @@ public sealed class ForecastOutputTests
             {
                 var row = block.FirstOrDefault(l => l.TrimStart().StartsWith(model.Name + " ", StringComparison.Ordinal));
                 Assert.True(row is not null, $"no row for {model.Name} on {issue.Id}");
-                Assert.Matches(@"^\s+\S+\s+-?\d+(\.\d+)?\s+-?\d+(\.\d+)?–-?\d+(\.\d+)?\s+(between|at|below|above)\b", row);
+                // forecast, 80% interval, the breakdown cell ("–" for a model without a breakdown step, else a share), reading.
+                Assert.Matches(@"^\s+\S+\s+-?\d+(\.\d+)?\s+-?\d+(\.\d+)?–-?\d+(\.\d+)?\s+(–|n/a|\d+%)\s+(between|at|below|above)\b", row);
             }
         }
 
