@@ -90,6 +90,11 @@ internal static class BacktestCommand
             }
         }
 
+        if (OutputFile.Problem([(settings.Out, "--out"), (settings.PerIssue, "--per-issue")], [settings.File]) is { } outProblem)
+        {
+            return context.UsageError(outProblem);
+        }
+
         var read = DeuReader.ReadFile(settings.File, new DeuReadOptions { SkipInvalid = settings.SkipInvalid });
         context.Report(read.Diagnostics);
         if (!read.Succeeded)
@@ -132,14 +137,14 @@ internal static class BacktestCommand
             "CSV" => Csv(result),
             _ => Table(result, data),
         };
-        var exit = OutputFile.Write(settings.Out, text, context);
-        if (exit == ExitCodes.Success && settings.PerIssue is not null)
+        // Every output is ready before any is written, so that a bad --per-issue cannot leave a new --out behind.
+        List<PendingOutput> outputs = [new(settings.Out, "--out", text)];
+        if (settings.PerIssue is not null)
         {
-            exit = OutputFile.Write(
-                settings.PerIssue,
-                settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? PerIssueJson(result) : PerIssueCsv(result),
-                context);
+            outputs.Add(new(settings.PerIssue, "--per-issue", settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? PerIssueJson(result) : PerIssueCsv(result)));
         }
+
+        var exit = OutputFile.WriteAll(outputs, [settings.File], context);
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {result.Seed}; {result.Replicates} bootstrap replicates over {result.ProposalCount} proposals; {models.Count} model(s) × {result.CaseCount} issues in {started.Elapsed.TotalSeconds:F2} s."));
         return exit;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parley.Cli.Output;
+using Parley.Core;
 using Parley.Core.Models;
 using Parley.Formats;
 using Parley.Formats.Results;
@@ -31,9 +32,15 @@ internal static class ForecastCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(rounds) is < 0 or > 100_000)
+            if (parse.GetValue(rounds) is < 0 or > Limits.MaxRounds)
             {
-                return Task.FromResult(context.UsageError($"--rounds must be between 0 and 100000, not {parse.GetValue(rounds)}."));
+                return Task.FromResult(context.UsageError($"--rounds must be between 0 and {Limits.MaxRounds}, not {parse.GetValue(rounds)} (see docs/limits.md)."));
+            }
+
+            // A target that cannot be written is a usage error before anything runs.
+            if (OutputFile.Problem([(parse.GetValue(output), "--out")], [parse.GetValue(file)!]) is { } outProblem)
+            {
+                return Task.FromResult(context.UsageError(outProblem));
             }
 
             // Named models are checked before the file is read: a usage error comes first.
@@ -70,6 +77,16 @@ internal static class ForecastCommand
             {
                 foreach (var model in selected)
                 {
+                    // Limits first, so that a model never allocates for a scenario past them.
+                    var limits = RunLimits.Check(model, scenario, options, parse.GetValue(file));
+                    if (limits.Count > 0)
+                    {
+                        failed++;
+                        context.Error.WriteLine($"error: model '{model.Name}' cannot run this scenario:");
+                        context.Report(limits);
+                        continue;
+                    }
+
                     try
                     {
                         results.Add(model.Run(scenario, options, progress, cancellationToken));
@@ -96,7 +113,14 @@ internal static class ForecastCommand
                 "csv" => ForecastReportWriter.ToCsv(report),
                 _ => ForecastTables.Render(report),
             };
-            var written = OutputFile.Write(parse.GetValue(output), text, context);
+            if (failed > 0 && parse.GetValue(output) is { } target)
+            {
+                // An --out file is written only for a complete run; the file already there is kept.
+                context.Error.WriteLine($"Nothing was written to '{target}' because {failed} model(s) could not run; leave them out with --model to write the others.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            var written = OutputFile.Write(parse.GetValue(output), text, context, [parse.GetValue(file)!]);
             return Task.FromResult(written != ExitCodes.Success ? written : failed > 0 ? ExitCodes.InvalidInput : ExitCodes.Success);
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
@@ -45,15 +46,14 @@ public static class DeuReader
     public static ReadResult<DeuDataset> ReadFile(string path, DeuReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
+        var bytes = BoundedFile.Read(path, out var error);
+        if (bytes is null)
         {
-            using var reader = new StreamReader(path);
-            return Read(reader, path, options);
+            return ReadResult<DeuDataset>.Failure(error!);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ReadResult<DeuDataset>.Failure(Diagnostic.Error($"Cannot read the file: {e.Message}", new SourceLocation(path)));
-        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, path, options);
     }
 
     /// <summary>Reads DEU text from <paramref name="reader"/>.</summary>
@@ -117,9 +117,15 @@ public static class DeuReader
 
         var issues = new List<DeuIssue>();
         var seenIssueNumbers = new Dictionary<int, int>();
-        int withoutOutcome = 0, invalid = 0;
+        int withoutOutcome = 0, invalid = 0, reported = 0;
         while (parser.Read())
         {
+            if (reported >= Limits.MaxReportedErrors && !options.SkipInvalid)
+            {
+                diagnostics.Add(Diagnostic.Error($"Reading stopped after {Limits.MaxReportedErrors} errors; the rows from line {parser.RawRow} on were not read.", new SourceLocation(fileName, parser.RawRow), expected: "the errors above fixed first"));
+                break;
+            }
+
             var line = parser.RawRow;
             var record = parser.Record ?? []; // CsvHelper reports bad quoting only when the fields are read.
             var rowErrors = new List<Diagnostic>();
@@ -138,10 +144,14 @@ public static class DeuReader
 
             if (rowErrors.Count > 0)
             {
+                reported += rowErrors.Count;
                 if (options.SkipInvalid)
                 {
                     invalid++;
-                    diagnostics.AddRange(rowErrors.Select(d => d with { Severity = DiagnosticSeverity.Warning, Message = d.Message + " The row was skipped." }));
+                    if (reported <= Limits.MaxReportedErrors)
+                    {
+                        diagnostics.AddRange(rowErrors.Select(d => d with { Severity = DiagnosticSeverity.Warning, Message = d.Message + " The row was skipped." }));
+                    }
                 }
                 else
                 {
@@ -164,6 +174,11 @@ public static class DeuReader
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return ReadResult<DeuDataset>.Failure(diagnostics);
+        }
+
+        if (reported > Limits.MaxReportedErrors && options.SkipInvalid)
+        {
+            diagnostics.Add(Diagnostic.Warning($"{invalid} malformed rows were skipped; the warnings of the first {Limits.MaxReportedErrors} problems are listed.", new SourceLocation(fileName)));
         }
 
         if (withoutOutcome > 0)
@@ -248,6 +263,15 @@ public static class DeuReader
         {
             var column = FirstPositionColumn + a;
             var text = row[column].Trim();
+            if (TryNumber(text, out var big) && !Limits.WithinMagnitude(big))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    $"Column '{header[column]}': capability {text} is beyond the largest magnitude Parley reads (1e15).",
+                    new SourceLocation(fileName, line, column + 1),
+                    expected: RunLimits.MagnitudeExpected));
+                continue;
+            }
+
             if (!TryNumber(text, out var c) || c < 0)
             {
                 diagnostics.Add(Diagnostic.Error(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
@@ -162,11 +163,15 @@ internal static class ClassicCsvReader
     private static string Slug(string name)
     {
         var sb = new StringBuilder();
-        foreach (var ch in name.Normalize(NormalizationForm.FormD))
+        foreach (var ch in name)
         {
             if (char.IsAsciiLetterOrDigit(ch))
             {
                 sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (ScenarioIds.Fold(ch) is { Length: > 0 } folded)
+            {
+                sb.Append(folded.ToLowerInvariant());
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark && sb.Length > 0 && sb[^1] != '-')
             {
@@ -198,6 +203,15 @@ internal static class ClassicCsvReader
                 $"{columnName} '{field.Text}' is not a number.",
                 new SourceLocation(fileName, field.Line, field.Column),
                 actor, IssueId, "a finite number with a '.' decimal point, e.g. 0.75"));
+            return null;
+        }
+
+        if (!Limits.WithinMagnitude(value))
+        {
+            diagnostics.Add(Diagnostic.Error(
+                $"{columnName} {field.Text} is beyond the largest magnitude Parley reads (1e15).",
+                new SourceLocation(fileName, field.Line, field.Column),
+                actor, IssueId, RunLimits.MagnitudeExpected));
             return null;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 
 namespace Parley.Formats.Scenarios;
@@ -15,7 +16,7 @@ internal static class JsonDocumentReader
     public static DocumentNode? Read(ReadOnlySpan<byte> utf8, string fileName, List<Diagnostic> diagnostics)
     {
         var lines = new LineMap(utf8);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 256 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = Limits.MaxNestingDepth + 1 });
         try
         {
             if (!reader.Read())
@@ -24,13 +25,19 @@ internal static class JsonDocumentReader
                 return null;
             }
 
-            var root = ReadValue(ref reader, utf8, lines);
+            var nodes = 0;
+            var root = ReadValue(ref reader, utf8, lines, 1, ref nodes);
             while (reader.Read())
             {
                 // Reading past the root makes the reader throw on trailing content.
             }
 
             return root;
+        }
+        catch (DocumentLimitException e)
+        {
+            diagnostics.Add(Diagnostic.Error(e.Message, new SourceLocation(fileName, e.Line, e.Column), expected: e.Expected));
+            return null;
         }
         catch (JsonException e)
         {
@@ -41,9 +48,20 @@ internal static class JsonDocumentReader
         }
     }
 
-    private static DocumentNode ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LineMap lines)
+    /// <summary>Reads one value and what it holds, stopping past <see cref="Limits.MaxNestingDepth"/> levels or <see cref="Limits.MaxDocumentNodes"/> values.</summary>
+    private static DocumentNode ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LineMap lines, int depth, ref int nodes)
     {
         var (line, column) = lines.Position(utf8, (int)reader.TokenStartIndex);
+        if (depth > Limits.MaxNestingDepth)
+        {
+            throw new DocumentLimitException(line, column, $"The document nests arrays and objects more than {Limits.MaxNestingDepth} levels deep.", $"at most {Limits.MaxNestingDepth} levels (a scenario needs 6)");
+        }
+
+        if (++nodes > Limits.MaxDocumentNodes)
+        {
+            throw new DocumentLimitException(line, column, $"The document holds more than {Limits.MaxDocumentNodes:#,0} values.", $"at most {Limits.MaxDocumentNodes:#,0} values");
+        }
+
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -54,7 +72,7 @@ internal static class JsonDocumentReader
                     var (keyLine, keyColumn) = lines.Position(utf8, (int)reader.TokenStartIndex);
                     var key = new ScalarNode(keyLine, keyColumn, reader.GetString() ?? string.Empty, ScalarKind.String);
                     reader.Read();
-                    entries.Add(new MappingEntry(key, ReadValue(ref reader, utf8, lines)));
+                    entries.Add(new MappingEntry(key, ReadValue(ref reader, utf8, lines, depth + 1, ref nodes)));
                 }
 
                 return new MappingNode(line, column, entries);
@@ -65,7 +83,7 @@ internal static class JsonDocumentReader
                 var items = new List<DocumentNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, utf8, lines));
+                    items.Add(ReadValue(ref reader, utf8, lines, depth + 1, ref nodes));
                 }
 
                 return new SequenceNode(line, column, items);
@@ -95,6 +113,16 @@ internal static class JsonDocumentReader
         var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = at >= 0 ? message[..at] : message;
         return text.TrimEnd('.', ' ') + ".";
+    }
+
+    /// <summary>A document past one of <see cref="Limits"/>, at a 1-based line and column.</summary>
+    private sealed class DocumentLimitException(int line, int column, string message, string expected) : Exception(message)
+    {
+        public int Line { get; } = line;
+
+        public int Column { get; } = column;
+
+        public string Expected { get; } = expected;
     }
 
     /// <summary>Byte offsets of line starts, to turn byte offsets into 1-based lines and character columns.</summary>

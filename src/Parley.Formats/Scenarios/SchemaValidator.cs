@@ -2,6 +2,7 @@ using Parley.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 
 namespace Parley.Formats.Scenarios;
@@ -121,13 +122,19 @@ internal static class SchemaValidator
             case ScalarNode scalar:
                 switch (scalar.Kind)
                 {
-                    case ScalarKind.Number when double.IsFinite(scalar.Number):
+                    case ScalarKind.Number when Limits.WithinMagnitude(scalar.Number):
                         return JsonValue.Create(scalar.Number);
                     case ScalarKind.Number:
+                    {
+                        // Caught here, before the schema library sees them: it compares numbers as decimals (±7.9e28).
                         suppressed.Add(pointer);
                         var (actor, issue) = Context(pointer, null);
-                        diagnostics.Add(Diagnostic.Error($"{FieldName(pointer)} is '{scalar.Text}', which is not a finite number.", new SourceLocation(fileName, scalar.Line, scalar.Column), actor, issue, "a finite number"));
+                        var at = new SourceLocation(fileName, scalar.Line, scalar.Column);
+                        diagnostics.Add(double.IsFinite(scalar.Number)
+                            ? Diagnostic.Error($"{Capitalise(FieldName(pointer))} is {scalar.Text}, beyond the largest magnitude Parley reads (1e15).", at, actor, issue, RunLimits.MagnitudeExpected)
+                            : Diagnostic.Error($"{Capitalise(FieldName(pointer))} is '{scalar.Text}', which is not a finite number.", at, actor, issue, "a finite number"));
                         return null;
+                    }
                     case ScalarKind.Boolean:
                         return JsonValue.Create(scalar.Text.Equals("true", StringComparison.OrdinalIgnoreCase));
                     case ScalarKind.Null:

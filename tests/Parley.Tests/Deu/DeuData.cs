@@ -17,7 +17,7 @@ internal static class DeuData
     public static string RepositoryRoot => TestPaths.RepoRoot;
 
     /// <summary>The development split of DEU III.</summary>
-    public static string DevFile => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "deu3", "deu3-dev.tsv"));
+    public static string DevFile => TestPaths.SharedData("deu3", "deu3-dev.tsv");
 
     /// <summary>The development split, read once.</summary>
     public static DeuDataset Dev => s_dev.Value;
