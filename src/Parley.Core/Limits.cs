@@ -33,16 +33,28 @@ public static class Limits
 
     /// <summary>
     /// The largest magnitude of any number in a scenario (positions, scale bounds, anchors,
-    /// capabilities): 1e15. Every integer up to it is exact in a double, and weighted sums of
+    /// capabilities, saliences): 1e15. Every integer up to it is exact in a double, and weighted sums of
     /// <see cref="MaxActors"/> products of such numbers stay far from overflow.
     /// </summary>
     public const double MaxMagnitude = 1e15;
 
+    /// <summary>
+    /// The smallest magnitude of a number other than 0 in a scenario: 1e-100. Below it, products of a
+    /// capability, a salience and a position fall into the range where doubles lose their precision
+    /// (a weighted mean of positions near 1e-300 lands outside their range); write 0 for none.
+    /// </summary>
+    public const double MinMagnitude = 1e-100;
+
     /// <summary>The deepest nesting of lists and mappings in a YAML or JSON file (a scenario needs 6) and of elements in an XML file.</summary>
     public const int MaxNestingDepth = 64;
 
-    /// <summary>The most nodes a YAML or JSON document may hold, YAML aliases counted at their full expanded size (an alias bomb stops here).</summary>
-    public const int MaxDocumentNodes = 1_000_000;
+    /// <summary>
+    /// The most values (scalars, lists and mappings) a YAML or JSON document may hold, YAML aliases
+    /// counted at their full expanded size, so that an alias bomb stops here; and the most elements of
+    /// an XML file. A scenario at every limit above (20,000 stances with rationales and per-issue
+    /// capabilities) holds about 230,000.
+    /// </summary>
+    public const int MaxDocumentNodes = 300_000;
 
     /// <summary>The most actors <c>ktab-smp</c> runs: KTAB's own limit for its files, 250 (its cost grows faster than n³).</summary>
     public const int MaxKtabSmpActors = 250;
@@ -50,6 +62,7 @@ public static class Limits
     /// <summary>The most errors reported for one file; past it the reader stops and says how many it left out.</summary>
     public const int MaxReportedErrors = 100;
 
-    /// <summary>True when <paramref name="value"/> is finite and within ±<see cref="MaxMagnitude"/>.</summary>
-    public static bool WithinMagnitude(double value) => double.IsFinite(value) && Math.Abs(value) <= MaxMagnitude;
+    /// <summary>True when <paramref name="value"/> is 0, or finite with a magnitude from <see cref="MinMagnitude"/> to <see cref="MaxMagnitude"/>.</summary>
+    public static bool WithinMagnitude(double value) =>
+        value == 0 || (double.IsFinite(value) && Math.Abs(value) is >= MinMagnitude and <= MaxMagnitude);
 }

@@ -80,7 +80,7 @@ public static class RunLimits
         {
             if (!Limits.WithinMagnitude(value) && diagnostics.Count < Limits.MaxReportedErrors)
             {
-                diagnostics.Add(Diagnostic.Error($"{what} is {value.ToString("R", CultureInfo.InvariantCulture)}, beyond ±{F(Limits.MaxMagnitude)}.", at, actor, issue, MagnitudeExpected));
+                diagnostics.Add(Diagnostic.Error($"{what} is {value.ToString("R", CultureInfo.InvariantCulture)}, {MagnitudeProblem(value)}.", at, actor, issue, MagnitudeExpected));
             }
         }
 
@@ -106,13 +106,24 @@ public static class RunLimits
         foreach (var stance in scenario.Stances)
         {
             Magnitude(stance.Position, "The position", stance.ActorId, stance.IssueId);
+            Magnitude(stance.Salience, "The salience", stance.ActorId, stance.IssueId);
         }
 
         return diagnostics;
     }
 
-    /// <summary>What a number past <see cref="Limits.MaxMagnitude"/> should be, for diagnostics.</summary>
-    public static string MagnitudeExpected { get; } = $"a number from -{F(Limits.MaxMagnitude)} to {F(Limits.MaxMagnitude)} (rescale the column, e.g. to millions)";
+    /// <summary>
+    /// What is wrong with a number that is not <see cref="Limits.WithinMagnitude"/>, for a message:
+    /// e.g. "beyond the largest magnitude Parley reads (1e15)".
+    /// </summary>
+    public static string MagnitudeProblem(double value) =>
+        !double.IsFinite(value) ? "not a finite number"
+        : Math.Abs(value) > Limits.MaxMagnitude ? $"beyond the largest magnitude Parley reads ({F(Limits.MaxMagnitude)})"
+        : $"closer to 0 than the smallest magnitude Parley reads ({Limits.MinMagnitude.ToString("0e0", CultureInfo.InvariantCulture)}; write 0 for none)";
+
+    /// <summary>What a number outside <see cref="Limits.WithinMagnitude"/> should be, for diagnostics.</summary>
+    public static string MagnitudeExpected { get; } =
+        $"0, or a number whose magnitude lies from {Limits.MinMagnitude.ToString("0e0", CultureInfo.InvariantCulture)} to {F(Limits.MaxMagnitude)} (rescale the column if needed, e.g. to millions)";
 
     private static string F(double value) => value >= 1e7 ? value.ToString("0.#e0", CultureInfo.InvariantCulture) : value.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -266,7 +266,7 @@ public static class DeuReader
             if (TryNumber(text, out var big) && !Limits.WithinMagnitude(big))
             {
                 diagnostics.Add(Diagnostic.Error(
-                    $"Column '{header[column]}': capability {text} is beyond the largest magnitude Parley reads (1e15).",
+                    $"Column '{header[column]}': capability {text} is {RunLimits.MagnitudeProblem(big)}.",
                     new SourceLocation(fileName, line, column + 1),
                     expected: RunLimits.MagnitudeExpected));
                 continue;
@@ -340,16 +340,25 @@ public static class DeuReader
                 return null;
             }
 
+            if (!Limits.WithinMagnitude(value))
+            {
+                errors.Add(Diagnostic.Error($"Column '{header[column]}': {what} {text} is {RunLimits.MagnitudeProblem(value)}.", At(column), actorId: actor, expected: RunLimits.MagnitudeExpected));
+                return null;
+            }
+
             return value;
         }
 
         var proposal = Integer(ProposalColumn);
         var issueNumber = Integer(IssueNumberColumn);
+        // The id as the file writes it, for output; the scenario's issue gets a valid id made from it.
         var issueId = row[IssueIdColumn].Trim();
         if (issueId.Length == 0)
         {
             issueId = issueNumber.ToString(CultureInfo.InvariantCulture);
         }
+
+        var scenarioIssueId = new ScenarioIds().For(issueId, "issue");
 
         var positions = new double?[ActorCount];
         var saliences = new double?[ActorCount];
@@ -373,15 +382,17 @@ public static class DeuReader
 
         var actors = new List<Actor>();
         var stances = new List<Stance>();
+        var actorIds = new ScenarioIds();
         for (var a = 0; a < ActorCount; a++)
         {
+            var id = actorIds.For(codes[a], $"actor{a + 1}");
             if (positions[a] is not { } x)
             {
                 continue;
             }
 
-            actors.Add(new Actor(codes[a], s_actorNames.TryGetValue(codes[a], out var name) ? name : codes[a].ToUpperInvariant(), capabilities[a]));
-            stances.Add(new Stance(codes[a], issueId, x, (saliences[a] ?? 0) / 100));
+            actors.Add(new Actor(id, s_actorNames.TryGetValue(codes[a], out var name) ? name : codes[a].ToUpperInvariant(), capabilities[a]));
+            stances.Add(new Stance(id, scenarioIssueId, x, (saliences[a] ?? 0) / 100));
         }
 
         if (actors.Count == 0)
@@ -392,7 +403,7 @@ public static class DeuReader
 
         var proposalId = row[ProposalIdColumn].Trim();
         var proposalName = row[ProposalNameColumn].Trim();
-        var issue = new Issue(issueId, $"{proposalName} ({proposalId}), issue {issueId}", Scale.Percent);
+        var issue = new Issue(scenarioIssueId, $"{proposalName} ({proposalId}), issue {issueId}", Scale.Percent);
         var scenario = new Scenario(
             $"DEU proposal {proposal} ({proposalId} {proposalName}), issue {issueNumber}",
             [issue],

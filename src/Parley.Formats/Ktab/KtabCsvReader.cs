@@ -264,6 +264,12 @@ public static class KtabCsvReader
             return null;
         }
 
+        if (!Limits.WithinMagnitude(x))
+        {
+            diags.Add(Diagnostic.Error($"{char.ToUpperInvariant(what[0])}{what[1..]} {x.ToString("R", CultureInfo.InvariantCulture)} is {RunLimits.MagnitudeProblem(x)}.", at, actor, issue, RunLimits.MagnitudeExpected));
+            return null;
+        }
+
         return x;
     }
 

@@ -137,7 +137,7 @@ public static class KtabXmlReader
                     return x;
                 }
 
-                diags.Add(Diagnostic.Error($"{what} {e.Value.Trim()} is beyond the largest magnitude Parley reads (1e15).", At(e), actor, issue, RunLimits.MagnitudeExpected));
+                diags.Add(Diagnostic.Error($"{what} {e.Value.Trim()} is {RunLimits.MagnitudeProblem(x)}.", At(e), actor, issue, RunLimits.MagnitudeExpected));
                 return null;
             }
 

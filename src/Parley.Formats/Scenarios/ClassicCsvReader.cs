@@ -209,7 +209,7 @@ internal static class ClassicCsvReader
         if (!Limits.WithinMagnitude(value))
         {
             diagnostics.Add(Diagnostic.Error(
-                $"{columnName} {field.Text} is beyond the largest magnitude Parley reads (1e15).",
+                $"{columnName} {field.Text} is {RunLimits.MagnitudeProblem(value)}.",
                 new SourceLocation(fileName, field.Line, field.Column),
                 actor, IssueId, RunLimits.MagnitudeExpected));
             return null;

@@ -34,7 +34,7 @@ internal static class JsonDocumentReader
 
             return root;
         }
-        catch (DocumentLimitException e)
+        catch (LocatedError e)
         {
             diagnostics.Add(Diagnostic.Error(e.Message, new SourceLocation(fileName, e.Line, e.Column), expected: e.Expected));
             return null;
@@ -54,12 +54,12 @@ internal static class JsonDocumentReader
         var (line, column) = lines.Position(utf8, (int)reader.TokenStartIndex);
         if (depth > Limits.MaxNestingDepth)
         {
-            throw new DocumentLimitException(line, column, $"The document nests arrays and objects more than {Limits.MaxNestingDepth} levels deep.", $"at most {Limits.MaxNestingDepth} levels (a scenario needs 6)");
+            throw new LocatedError(line, column, $"The document nests arrays and objects more than {Limits.MaxNestingDepth} levels deep.", $"at most {Limits.MaxNestingDepth} levels (a scenario needs 6)");
         }
 
         if (++nodes > Limits.MaxDocumentNodes)
         {
-            throw new DocumentLimitException(line, column, $"The document holds more than {Limits.MaxDocumentNodes:#,0} values.", $"at most {Limits.MaxDocumentNodes:#,0} values");
+            throw new LocatedError(line, column, $"The document holds more than {Limits.MaxDocumentNodes:#,0} values.", $"at most {Limits.MaxDocumentNodes:#,0} values");
         }
 
         switch (reader.TokenType)
@@ -70,7 +70,7 @@ internal static class JsonDocumentReader
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (keyLine, keyColumn) = lines.Position(utf8, (int)reader.TokenStartIndex);
-                    var key = new ScalarNode(keyLine, keyColumn, reader.GetString() ?? string.Empty, ScalarKind.String);
+                    var key = new ScalarNode(keyLine, keyColumn, Text(ref reader, keyLine, keyColumn), ScalarKind.String);
                     reader.Read();
                     entries.Add(new MappingEntry(key, ReadValue(ref reader, utf8, lines, depth + 1, ref nodes)));
                 }
@@ -90,7 +90,7 @@ internal static class JsonDocumentReader
             }
 
             case JsonTokenType.String:
-                return new ScalarNode(line, column, reader.GetString() ?? string.Empty, ScalarKind.String);
+                return new ScalarNode(line, column, Text(ref reader, line, column), ScalarKind.String);
             case JsonTokenType.Number:
             {
                 var text = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -107,6 +107,19 @@ internal static class JsonDocumentReader
         }
     }
 
+    /// <summary>The string at the reader; a \u escape of half a surrogate pair (which System.Text.Json refuses to decode) is a located error.</summary>
+    private static string Text(ref Utf8JsonReader reader, int line, int column)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new LocatedError(line, column, $"Malformed JSON: the text holds an escape that is not a character ({e.Message.TrimEnd('.')}).", "text whose \\u escapes name whole characters (a surrogate pair is two escapes, \\ud83d\\ude00)");
+        }
+    }
+
     /// <summary>System.Text.Json appends " LineNumber: 0 | BytePositionInLine: 5."; the location is given separately.</summary>
     private static string Clean(string message)
     {
@@ -115,8 +128,8 @@ internal static class JsonDocumentReader
         return text.TrimEnd('.', ' ') + ".";
     }
 
-    /// <summary>A document past one of <see cref="Limits"/>, at a 1-based line and column.</summary>
-    private sealed class DocumentLimitException(int line, int column, string message, string expected) : Exception(message)
+    /// <summary>A document past one of <see cref="Limits"/>, or text that cannot be decoded, at a 1-based line and column.</summary>
+    private sealed class LocatedError(int line, int column, string message, string expected) : Exception(message)
     {
         public int Line { get; } = line;
 
