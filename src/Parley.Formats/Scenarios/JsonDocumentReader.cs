@@ -154,12 +154,37 @@ internal static class JsonDocumentReader
             }
         }
 
+        // The last position asked for: tokens come in file order, so the next column is counted on from
+        // here instead of from the start of the line (a minified file is one long line; counting from
+        // its start made reading quadratic: 90 s for 10,000 actors, found by the fuzz tests).
+        private int _lastLine = -1;
+        private int _lastOffset;
+        private int _lastColumn;
+
         /// <summary>1-based line and column of byte offset <paramref name="offset"/>.</summary>
         public (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
         {
             var index = _starts.BinarySearch(offset);
             var line = index >= 0 ? index : ~index - 1;
-            return (line + 1, Column(utf8, line, offset - _starts[line]));
+            var column = line == _lastLine && offset >= _lastOffset
+                ? _lastColumn + Characters(utf8, _lastOffset, offset)
+                : Column(utf8, line, offset - _starts[line]);
+            (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
+            return (line + 1, column);
+        }
+
+        private static int Characters(ReadOnlySpan<byte> utf8, int start, int end)
+        {
+            var characters = 0;
+            for (var i = start; i < Math.Min(end, utf8.Length); i++)
+            {
+                if ((utf8[i] & 0xC0) != 0x80)
+                {
+                    characters++;
+                }
+            }
+
+            return characters;
         }
 
         /// <summary>1-based character column of the byte <paramref name="bytesInLine"/> bytes into 0-based line <paramref name="line"/>.</summary>
@@ -171,17 +196,7 @@ internal static class JsonDocumentReader
             }
 
             var start = _starts[line];
-            var end = Math.Min(utf8.Length, start + Math.Max(0, bytesInLine));
-            var characters = 0;
-            for (var i = start; i < end; i++)
-            {
-                if ((utf8[i] & 0xC0) != 0x80)
-                {
-                    characters++;
-                }
-            }
-
-            return characters + 1;
+            return Characters(utf8, start, start + Math.Max(0, bytesInLine)) + 1;
         }
     }
 }

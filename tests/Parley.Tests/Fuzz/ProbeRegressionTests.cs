@@ -284,6 +284,18 @@ public sealed class ProbeRegressionTests
     }
 
     [Fact]
+    public void Columns_on_one_long_minified_json_line_are_counted_in_characters_from_where_the_last_token_was()
+    {
+        // Counting every column from the start of the line made one-line files quadratic (10,000 actors: 90 s).
+        var actors = Enumerable.Range(0, 1500).Select(a => $"{{\"id\":\"a{a}\",\"name\":\"Ä{a}\",\"capability\":1,\"stances\":{{\"i\":{{\"position\":{a % 100},\"salience\":0.5}}}}}}").ToList();
+        actors[^1] = actors[^1].Replace("\"capability\":1", "\"capability\":-1", StringComparison.Ordinal);
+        var json = "{\"title\":\"many\",\"issues\":[{\"id\":\"i\",\"name\":\"I\"}],\"actors\":[" + string.Join(",", actors) + "]}";
+        var result = FormatTestHelpers.Parse(json, "min.json", ScenarioFormat.Json);
+        var error = FormatTestHelpers.ErrorContaining(result, "is -1, below the minimum 0");
+        FormatTestHelpers.AssertAt(error, "min.json", 1, json.IndexOf("-1,", StringComparison.Ordinal) + 1);
+    }
+
+    [Fact]
     public void A_deu_issue_id_that_is_not_a_valid_id_becomes_one_in_the_scenario_and_stays_as_written_in_the_output()
     {
         var text = File.ReadAllText(DeuData.TestFile("small.tsv"));

@@ -1,4 +1,5 @@
 using System.Text;
+using Parley.Core;
 using Parley.Core.Models;
 using Parley.Core.Models.Ktab;
 using Parley.Formats;
@@ -37,6 +38,85 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var tally = FuzzDriver.Run(reader, stream, Seed, Inputs, Mutations.Of(seeds, syntax), check, b => b, output);
         Assert.True(tally.Crashes == 0 && tally.Findings == 0, $"{tally}\nSee the test output and {FuzzDriver.ResultsFolder}.");
         Assert.Equal(Inputs, tally.Rejected + tally.Accepted);
+    }
+
+    /// <summary>
+    /// The big inputs, a handful per reader rather than ten thousand: a 100 MB file (sparse, so that
+    /// it costs no disk) read from disk, and 10,000 actors (10,000 issue rows for DEU) in the reader's
+    /// format, through the same checks as the mutated inputs.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void A_100_MB_file_and_10000_actors_are_rejected_with_a_location_or_read_into_a_sound_scenario(string reader)
+    {
+        var (_, _, check) = Target(reader);
+        var folder = Directory.CreateTempSubdirectory("parley-huge-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "huge" + Extension(reader));
+            using (var stream = File.Create(path))
+            {
+                stream.SetLength(100L * 1024 * 1024);
+            }
+
+            var fromDisk = reader == "deu-tsv" ? DeuReader.ReadFile(path).Diagnostics : ScenarioFiles.Load(path, Format(reader)).Diagnostics;
+            FuzzChecks.Rejection(fromDisk, path, []);
+            var many = Encoding.UTF8.GetBytes(TenThousandActors(reader));
+            var outcome = check(many, 0);
+            var line = $"{reader,-12} 100 MB file: rejected ({fromDisk[0].Message}); {many.Length:N0} bytes of 10,000 actors: {outcome}";
+            output.WriteLine(line);
+            File.WriteAllText(Path.Combine(FuzzDriver.ResultsFolder, $"{reader}-huge.txt"), line + Environment.NewLine);
+            Assert.Equal(reader == "deu-tsv" ? FuzzOutcome.Accepted : FuzzOutcome.Rejected, outcome);
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+    }
+
+    private static string Extension(string reader) => reader switch
+    {
+        "yaml" => ".yaml",
+        "json" => ".json",
+        "ktab-xml" => ".xml",
+        "deu-tsv" => ".tsv",
+        _ => ".csv",
+    };
+
+    private static ScenarioFormat Format(string reader) => reader switch
+    {
+        "yaml" => ScenarioFormat.Yaml,
+        "json" => ScenarioFormat.Json,
+        "classic-csv" => ScenarioFormat.ClassicCsv,
+        "ktab-csv" => ScenarioFormat.KtabCsv,
+        _ => ScenarioFormat.KtabXml,
+    };
+
+    private static string TenThousandActors(string reader)
+    {
+        var ids = Enumerable.Range(0, 10_000);
+        string Lines(Func<int, string> line) => string.Concat(ids.Select(a => line(a) + "\n"));
+        return reader switch
+        {
+            "yaml" => "title: many\nissues:\n  - { id: i, name: I }\nactors:\n" + Lines(a => $"  - {{ id: a{a}, name: A{a}, capability: 1, stances: {{ i: {{ position: {a % 100}, salience: 0.5 }} }} }}"),
+            "json" => "{\"title\":\"many\",\"issues\":[{\"id\":\"i\",\"name\":\"I\"}],\"actors\":[" + string.Join(",", ids.Select(a => $"{{\"id\":\"a{a}\",\"name\":\"A{a}\",\"capability\":1,\"stances\":{{\"i\":{{\"position\":{a % 100},\"salience\":0.5}}}}}}")) + "]}",
+            "classic-csv" => "Actor,Capability,Position,Salience\n" + Lines(a => $"A{a},1,{a % 100},0.5"),
+            "ktab-csv" => "many,d,10000,1,\nActor,Description,Power,D Position,D Salience\n" + Lines(a => $"A{a},d,1,{a % 100},50"),
+            "ktab-xml" => "<Scenario><name>x</name><prngSeed>1</prngSeed><Dimensions><dName>D</dName></Dimensions><Actors>" + Lines(a => $"<Actor><name>A{a}</name><description>d</description><capability>1</capability><Position><dCoord>{a % 100}</dCoord></Position><Salience><dSal>50</dSal></Salience></Actor>") + "</Actors><IdealAdjustment><iaPair><adjustingIdeal>A0</adjustingIdeal><referencePos>A0</referencePos><adjust>1</adjust></iaPair></IdealAdjustment></Scenario>",
+            _ => DeuRows(),
+        };
+    }
+
+    /// <summary>The header and capability row of the DEU seed, then its first issue row 10,000 times with distinct issue numbers.</summary>
+    private static string DeuRows()
+    {
+        var lines = File.ReadAllLines(TestPaths.TestData("fuzz", "seeds", "deu-head.tsv"));
+        var fields = lines[2].Split('\t');
+        return lines[0] + "\n" + lines[1] + "\n" + string.Concat(Enumerable.Range(1, 10_000).Select(k =>
+        {
+            fields[1] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return string.Join('\t', fields) + "\n";
+        }));
     }
 
     private static (Syntax, byte[][], Func<byte[], int, FuzzOutcome>) Target(string reader) => reader switch
@@ -118,9 +198,13 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             return FuzzOutcome.Rejected;
         }
 
-        foreach (var issue in result.Value!.Issues)
+        var issues = result.Value!.Issues;
+        FuzzChecks.That(issues.All(i => i.Outcome is >= 0 and <= 100), "an outcome outside 0–100");
+        FuzzChecks.That(issues.All(i => RunLimits.CheckScenario(i.Scenario).Count == 0), "an issue past a limit");
+
+        // Written back, read again and forecast: the first 50 issues (a mutated seed has at most 20; the big input 10,000).
+        foreach (var issue in issues.Take(50))
         {
-            FuzzChecks.That(issue.Outcome is >= 0 and <= 100, $"outcome {issue.Outcome} outside 0–100");
             FuzzChecks.AcceptedScenario(issue.Scenario);
             foreach (var model in s_cheapModels)
             {
