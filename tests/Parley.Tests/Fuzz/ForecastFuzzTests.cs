@@ -162,7 +162,7 @@ public sealed class ForecastFuzzTests(ITestOutputHelper output)
     internal static Gen<Case> Cases =>
         from issueCount in Gen.Int[1, 3]
         from scales in Scales.Array[issueCount]
-        from actorCount in Gen.Frequency((1, Gen.Const(1)), (1, Gen.Const(2)), (7, Gen.Int[3, 8]), (1, Gen.Int[9, 30]))
+        from actorCount in Gen.Frequency((1, Gen.Const(1)), (1, Gen.Const(2)), (7, Gen.Int[3, 8]), (1, Gen.Int[9, 16]))
         from capabilities in Capabilities.Array[actorCount]
         from present in Gen.Frequency((1, Gen.Const(false)), (19, Gen.Const(true))).Array[actorCount * issueCount]
         from positions in Positions.Array[actorCount * issueCount]

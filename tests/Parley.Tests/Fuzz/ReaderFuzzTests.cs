@@ -65,6 +65,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             var outcome = check(many, 0);
             var line = $"{reader,-12} 100 MB file: rejected ({fromDisk[0].Message}); {many.Length:N0} bytes of 10,000 actors: {outcome}";
             output.WriteLine(line);
+            Directory.CreateDirectory(FuzzDriver.ResultsFolder);
             File.WriteAllText(Path.Combine(FuzzDriver.ResultsFolder, $"{reader}-huge.txt"), line + Environment.NewLine);
             Assert.Equal(reader == "deu-tsv" ? FuzzOutcome.Accepted : FuzzOutcome.Rejected, outcome);
         }
@@ -143,11 +144,13 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         }
 
         var source = result.Value!;
-        FuzzChecks.AcceptedScenario(source.Scenario);
+        FuzzChecks.AcceptedScenario(source.Scenario, json: input.Length % 4 == 0);
         var options = new ModelOptions { Parameters = source.ModelParameters, Seed = source.Seed ?? 1 };
         var results = s_cheapModels.Select(m => m.Run(source.Scenario, options)).ToList();
         var outcome = FuzzOutcome.Accepted;
-        if (source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml)
+
+        // ktab-smp costs more than the reader (26 actors of SOE-Policy: ~10 ms): small scenarios always, others one in four.
+        if (source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml && (source.Scenario.Actors.Count <= 12 || (input.Length % 4) == 0))
         {
             var ktab = KtabSmp(source.Scenario, options);
             if (ktab is null)
@@ -184,7 +187,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             return FuzzOutcome.Rejected;
         }
 
-        FuzzChecks.AcceptedScenario(result.Value!.Scenario);
+        FuzzChecks.AcceptedScenario(result.Value!.Scenario, json: input.Length % 4 == 0);
         return FuzzOutcome.Accepted;
     }
 
@@ -202,10 +205,10 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         FuzzChecks.That(issues.All(i => i.Outcome is >= 0 and <= 100), "an outcome outside 0–100");
         FuzzChecks.That(issues.All(i => RunLimits.CheckScenario(i.Scenario).Count == 0), "an issue past a limit");
 
-        // Written back, read again and forecast: the first 50 issues (a mutated seed has at most 20; the big input 10,000).
-        foreach (var issue in issues.Take(50))
+        // Written back, read again and forecast: the first 5 issues of a mutated seed (it has 10), 50 of the big input.
+        foreach (var issue in issues.Take(issues.Count > 20 ? 50 : 5))
         {
-            FuzzChecks.AcceptedScenario(issue.Scenario);
+            FuzzChecks.AcceptedScenario(issue.Scenario, json: input.Length % 4 == 0);
             foreach (var model in s_cheapModels)
             {
                 FuzzChecks.Result(issue.Scenario, model.Run(issue.Scenario, ModelOptions.Default));
