@@ -1,6 +1,17 @@
 #!/usr/bin/env bash
-# Runs Parley's main job: forecast the bundled Korea 2018 scenario with every default model.
-# Extra arguments go to `parley forecast` (e.g. --format json, --model scholz2011).
+# Forecasts a scenario with every default model, without installing anything:
+#   ./forecast.sh                       the bundled Korea 2018 scenario
+#   ./forecast.sh my.yaml -m bdm        a file of yours (relative to the folder you are in)
+#   ./forecast.sh --format json         options alone go to the bundled scenario
+# Everything after FILE goes to `parley forecast` (see `parley forecast --help`). Works from any
+# folder; builds the command line first (Release) when needed.
 set -euo pipefail
-cd "$(dirname "$0")"
-dotnet run --project src/Parley.Cli -c Release -- forecast scenarios/korea-2018.yaml "$@"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [ $# -gt 0 ] && [ "${1:0:1}" != "-" ]; then
+  scenario="$1"
+  shift
+else
+  scenario="$repo/scenarios/korea-2018.yaml"
+fi
+# dotnet run keeps the caller's working directory, so a relative FILE (or --out) means what it says.
+exec dotnet run --project "$repo/src/Parley.Cli" -c Release -- forecast "$scenario" "$@"

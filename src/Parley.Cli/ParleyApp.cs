@@ -17,18 +17,14 @@ public static class ParleyApp
             ModelsCommand.Create(context),
             BacktestCommand.Create(context),
             ImportCommand.Create(context),
+            ExamplesCommand.Create(context),
         };
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-            {
-                error.WriteLine($"error: {e.Message}");
-            }
-
-            error.WriteLine("Run 'parley --help' for the commands and options.");
-            return ExitCodes.UsageError;
+            return UsageErrors.Report(parse, error);
         }
 
         try
@@ -38,7 +34,7 @@ public static class ParleyApp
         catch (OperationCanceledException)
         {
             error.WriteLine("Cancelled.");
-            return ExitCodes.InternalError;
+            return ExitCodes.Cancelled;
         }
 #pragma warning disable CA1031 // The last line of defence: a bug gets a message, never a stack trace.
         catch (Exception ex)

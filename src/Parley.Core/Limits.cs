@@ -21,8 +21,11 @@ public static class Limits
     /// <summary>The most stances (actor × issue pairs with a position) in a scenario.</summary>
     public const int MaxStances = 20_000;
 
-    /// <summary>The most rounds a model may be asked to run (<c>--rounds</c>).</summary>
-    public const int MaxRounds = 1_000;
+    /// <summary>
+    /// The most rounds a model may be asked to run (<c>--rounds</c>; <see cref="Models.ModelOptions.MaxRounds"/>):
+    /// beyond it a run is a usage error, not hours of work. What a long run keeps is bounded by <see cref="MaxPathPositions"/>.
+    /// </summary>
+    public const int MaxRounds = 10_000;
 
     /// <summary>
     /// The most positions one model run may keep on its path: (rounds + 1) × stances. Reached only

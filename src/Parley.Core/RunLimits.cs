@@ -24,20 +24,14 @@ public static class RunLimits
         var diagnostics = new List<Diagnostic>(CheckScenario(scenario, fileName));
         Preconditions.NotNull(options, nameof(options));
         var at = fileName is null ? null : new SourceLocation(fileName);
-        if (options.Rounds is { } rounds)
+        // The range of rounds (1 to Limits.MaxRounds) is each model's own check; what a long run keeps is checked here.
+        if (options.Rounds is { } rounds && rounds > 0 && (rounds + 1L) * scenario.Stances.Count > Limits.MaxPathPositions)
         {
-            if (rounds is < 0 or > Limits.MaxRounds)
-            {
-                diagnostics.Add(Diagnostic.Error($"{F(rounds)} rounds were asked for; Parley runs at most {F(Limits.MaxRounds)}.", at, expected: $"rounds from 0 to {F(Limits.MaxRounds)}"));
-            }
-            else if ((rounds + 1L) * scenario.Stances.Count > Limits.MaxPathPositions)
-            {
-                var most = (Limits.MaxPathPositions / scenario.Stances.Count) - 1;
-                diagnostics.Add(Diagnostic.Error(
-                    $"{F(rounds)} rounds of {F(scenario.Stances.Count)} stances would keep {F((rounds + 1L) * scenario.Stances.Count)} positions on the path of '{model.Name}'; Parley keeps at most {F(Limits.MaxPathPositions)}.",
-                    at,
-                    expected: $"at most {F(most)} rounds for this scenario"));
-            }
+            var most = (Limits.MaxPathPositions / scenario.Stances.Count) - 1;
+            diagnostics.Add(Diagnostic.Error(
+                $"{F(rounds)} rounds of {F(scenario.Stances.Count)} stances would keep {F((rounds + 1L) * scenario.Stances.Count)} positions on the path of '{model.Name}'; Parley keeps at most {F(Limits.MaxPathPositions)}.",
+                at,
+                expected: $"at most {F(most)} rounds for this scenario"));
         }
 
         if (model is KtabSmpModel && scenario.Actors.Count > Limits.MaxKtabSmpActors)

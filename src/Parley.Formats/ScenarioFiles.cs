@@ -7,7 +7,7 @@ using Parley.Formats.Scenarios;
 namespace Parley.Formats;
 
 /// <summary>Reads scenarios from files or bytes in any supported format, reporting every problem as a diagnostic.</summary>
-public static class ScenarioFiles
+public static partial class ScenarioFiles
 {
     /// <summary>Reads the scenario in the file at <paramref name="path"/>; never throws for bad input.</summary>
     public static ReadResult<Scenario> Read(string path, ScenarioFormat format = ScenarioFormat.Auto) => ScenarioOnly(Load(path, format));

@@ -45,7 +45,7 @@ public static class KtabScaling
         foreach (var (n, ktab) in s_rows)
         {
             var ks = KtabCsvReader.Parse(KtabRandomScenario.Csv(n, dims, 42), $"rand-{n}.csv").Value!;
-            var options = new ModelOptions { Parameters = new Dictionary<string, string> { ["Threads"] = threads.ToString(CultureInfo.InvariantCulture) } };
+            var options = new ModelOptions { Ktab = new KtabSmpParameters { Threads = threads } };
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var result = model.Run(ks.Scenario, options);

@@ -26,7 +26,7 @@ internal static class ExpectedUtilityScaling
             {
                 var input = RandomIssues.Create(n);
                 var model = new ExpectedUtilityModel(variant);
-                var options = new ModelOptions { Rounds = 10, Offers = OfferRecording.None, Parameters = new Dictionary<string, string> { ["tolerance"] = "1e-300" } };
+                var options = new ModelOptions { Rounds = 10, Offers = OfferRecording.None, Tolerance = 1e-300 };
                 model.RunIssue(input, options); // warm-up (JIT, tiered compilation)
                 var best = double.MaxValue;
                 var cpu = double.MaxValue;

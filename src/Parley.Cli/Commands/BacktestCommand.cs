@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Parley.Cli.Output;
+using Parley.Core.Analysis;
 using Parley.Core.Backtest;
 using Parley.Core.Models;
 using Parley.Core.Models.Best;
+using Parley.Core.Run;
+using Parley.Core.Scenarios;
+using Parley.Formats.Calibration;
+using Parley.Formats.Results;
 using Parley.Formats.Deu;
 using Spectre.Console;
 
@@ -32,9 +36,16 @@ internal static class BacktestCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip malformed rows (listed as warnings) instead of stopping with the list of errors." };
         var perIssue = new Option<string?>("--per-issue") { Description = "Also write every model's forecast per issue to this file (.json for JSON, otherwise CSV)." };
         var search = new Option<bool>("--search") { Description = "Score the candidates among which 'best' was chosen, lowest error first (see docs/validation.md)." };
+        var draws = new Option<int>("--draws") { Description = "Input draws per issue for the interval scores (coverage and width of the 50/80/95% forecast intervals, cross-validated over proposals); 0 for none.", DefaultValueFactory = _ => ForecastRequest.DefaultDraws };
+        var positionSd = new Option<double>("--position-sd") { Description = "Input uncertainty for cases that state none: SD of positions as a share of the scale (e.g. 0.05).", DefaultValueFactory = _ => 0 };
+        var salienceSd = new Option<double>("--salience-sd") { Description = "Input uncertainty for cases that state none: SD of saliences on 0–1 (e.g. 0.1).", DefaultValueFactory = _ => 0 };
+        var capabilitySd = new Option<double>("--capability-sd") { Description = "Input uncertainty for cases that state none: SD of capabilities as a share of each (e.g. 0.2).", DefaultValueFactory = _ => 0 };
+        var errorScale = new Option<string>("--error-scale") { Description = "How each issue's errors are scaled for the intervals: spread (weighted SD of positions + 5% of the scale; the default and the shipped calibration) or width (the scale width).", DefaultValueFactory = _ => "spread" };
+        errorScale.AcceptOnlyFromAmong("spread", "width");
+        var calibrationOut = new Option<string?>("--calibration-out") { Description = "Also write the residuals of every model as a calibration file (what 'forecast' ships with; see docs/validation.md)." };
         var command = new Command("backtest", "Score models against the known outcomes of a DEU file: errors, bootstrap intervals over proposals, difference to the compromise model.")
         {
-            file, model, format, output, seed, replicates, skipInvalid, perIssue, search,
+            file, model, format, output, seed, replicates, skipInvalid, perIssue, search, draws, positionSd, salienceSd, capabilitySd, errorScale, calibrationOut,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(
             new BacktestSettings(
@@ -46,7 +57,11 @@ internal static class BacktestCommand
                 parse.GetValue(replicates),
                 parse.GetValue(skipInvalid),
                 parse.GetValue(perIssue),
-                parse.GetValue(search)),
+                parse.GetValue(search),
+                parse.GetValue(draws),
+                new ScenarioUncertainty(parse.GetValue(positionSd), parse.GetValue(salienceSd), parse.GetValue(capabilitySd)),
+                parse.GetValue(calibrationOut),
+                parse.GetValue(errorScale) == "width" ? ResidualScaleKind.ScaleWidth : ResidualScaleKind.PositionSpread),
             context,
             cancellationToken)));
         return command;
@@ -67,6 +82,17 @@ internal static class BacktestCommand
         if (settings.Replicates < 100)
         {
             return context.UsageError($"--replicates must be at least 100 (got {settings.Replicates}).");
+        }
+
+        if (settings.Draws is < 0 or > ForecastRequest.MaxDraws)
+        {
+            return context.UsageError($"--draws must be between 0 and {ForecastRequest.MaxDraws} (got {settings.Draws}).");
+        }
+
+        var u = settings.Uncertainty ?? ScenarioUncertainty.None;
+        if (!(u.PositionSdShare >= 0 && double.IsFinite(u.PositionSdShare)) || !(u.SalienceSd >= 0 && double.IsFinite(u.SalienceSd)) || !(u.CapabilitySdShare >= 0 && double.IsFinite(u.CapabilitySdShare)))
+        {
+            return context.UsageError("--position-sd, --salience-sd and --capability-sd must be finite numbers ≥ 0.");
         }
 
         if (settings.Search && settings.Models.Count > 0)
@@ -90,7 +116,7 @@ internal static class BacktestCommand
             }
         }
 
-        if (OutputFile.Problem([(settings.Out, "--out"), (settings.PerIssue, "--per-issue")], [settings.File]) is { } outProblem)
+        if (OutputFile.Problem([(settings.Out, "--out"), (settings.PerIssue, "--per-issue"), (settings.CalibrationOut, "--calibration-out")], [settings.File]) is { } outProblem)
         {
             return context.UsageError(outProblem);
         }
@@ -104,44 +130,59 @@ internal static class BacktestCommand
         }
 
         var data = read.Value!;
-        var options = new BacktestOptions { Seed = settings.Seed, Replicates = settings.Replicates };
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        BacktestResult result;
-        try
+        var cases = data.ToBacktestCases();
+        var problems = BacktestEngine.Check(cases, models);
+        if (problems.Count > 0)
         {
-            result = RunWithProgress(data, models, options, context, cancellationToken);
-        }
-        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<BacktestCaseException>().Any())
-        {
-            var first = ex.Flatten().InnerExceptions.OfType<BacktestCaseException>().First();
-            stderr.WriteLine($"error: {first.Message}");
-            stderr.WriteLine($"Leave '{first.Model}' out (name the models with --model) to backtest the others.");
-            return ExitCodes.InvalidInput;
-        }
-        catch (BacktestCaseException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
-            stderr.WriteLine($"Leave '{ex.Model}' out (name the models with --model) to backtest the others.");
+            context.Report(problems.Select(p => p.Problem));
+            stderr.WriteLine($"Leave {string.Join(", ", problems.Select(p => $"'{p.Model}'"))} out (name the models with --model) to backtest the others.");
             return ExitCodes.InvalidInput;
         }
 
+        var options = new BacktestOptions
+        {
+            Seed = settings.Seed,
+            Replicates = settings.Replicates,
+            Draws = settings.Draws,
+            Uncertainty = u == ScenarioUncertainty.None ? null : u,
+            ErrorScale = settings.ErrorScale,
+        };
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = RunWithProgress(cases, models, options, context, cancellationToken);
+        if (result.Failures.Count > 0)
+        {
+            context.Report(result.Failures.Select(p => p.Problem));
+            stderr.WriteLine($"Leave {string.Join(", ", result.Failures.Select(p => $"'{p.Model}'"))} out (name the models with --model) to backtest the others.");
+            return ExitCodes.InvalidInput;
+        }
         started.Stop();
         if (settings.Search)
         {
             result = result with { Models = [.. result.Models.OrderBy(m => m.MeanAbsoluteError)] };
         }
 
+        var source = new BacktestSource(data.FileName, data.SkippedWithoutOutcome, data.SkippedInvalid);
         var text = settings.Format.ToUpperInvariant() switch
         {
-            "JSON" => Json(result, data),
-            "CSV" => Csv(result),
+            "JSON" => BacktestReportWriter.ToJson(result, source),
+            "CSV" => BacktestReportWriter.ToCsv(result),
             _ => Table(result, data),
         };
         // Every output is ready before any is written, so that a bad --per-issue cannot leave a new --out behind.
         List<PendingOutput> outputs = [new(settings.Out, "--out", text)];
         if (settings.PerIssue is not null)
         {
-            outputs.Add(new(settings.PerIssue, "--per-issue", settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? PerIssueJson(result) : PerIssueCsv(result)));
+            outputs.Add(new(settings.PerIssue, "--per-issue", settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result)));
+        }
+
+        if (settings.CalibrationOut is not null)
+        {
+            var calibration = ForecastCalibration.Fit(
+                $"DEU III development split ({result.CaseCount} issues in {result.ProposalCount} proposals, {Path.GetFileName(data.FileName)})",
+                [.. result.Models.Select(m => m.Model)],
+                [.. result.Cases.Select((c, i) => new CalibrationCase(c.ProposalId, c.Outcome, ResidualScale.Of(cases[i].Input, cases[i].Scenario.Issues[0].Scale, options.ErrorScale), c.Forecasts))],
+                options.ErrorScale);
+            outputs.Add(new(settings.CalibrationOut, "--calibration-out", CalibrationFile.ToJson(calibration, ShippedCalibration.Command)));
         }
 
         var exit = OutputFile.WriteAll(outputs, [settings.File], context);
@@ -150,9 +191,8 @@ internal static class BacktestCommand
         return exit;
     }
 
-    private static BacktestResult RunWithProgress(DeuDataset data, IReadOnlyList<IForecastModel> models, BacktestOptions options, CliContext context, CancellationToken cancellationToken)
+    private static BacktestResult RunWithProgress(IReadOnlyList<BacktestCase> cases, IReadOnlyList<IForecastModel> models, BacktestOptions options, CliContext context, CancellationToken cancellationToken)
     {
-        var cases = data.ToBacktestCases();
         var stderr = context.Error;
         if (!context.Interactive)
         {
@@ -164,9 +204,12 @@ internal static class BacktestCommand
                     if (p.Stage != lastStage)
                     {
                         lastStage = p.Stage;
-                        stderr.WriteLine(p.Stage == BacktestStage.Forecasting
-                            ? $"Forecasting {p.Total} issues with {models.Count} model(s)…"
-                            : $"Bootstrapping {p.Total} replicates over proposals…");
+                        stderr.WriteLine(p.Stage switch
+                        {
+                            BacktestStage.Forecasting => $"Forecasting {p.Total} issues with {models.Count} model(s)…",
+                            BacktestStage.Bootstrapping => $"Bootstrapping {p.Total} replicates over proposals…",
+                            _ => $"Running {options.Draws} input draws of {p.Total} issues…",
+                        });
                     }
                 }
             }), cancellationToken);
@@ -178,9 +221,15 @@ internal static class BacktestCommand
         {
             var forecasting = ctx.AddTask($"Forecasting ({models.Count} models × {cases.Count} issues)", maxValue: cases.Count);
             var bootstrapping = ctx.AddTask($"Bootstrap ({options.Replicates} replicates)", maxValue: options.Replicates);
+            var drawing = options.Draws > 0 ? ctx.AddTask($"Input draws ({options.Draws} per issue)", maxValue: cases.Count) : null;
             result = BacktestEngine.Run(cases, models, options, new Reporter(p =>
             {
-                var task = p.Stage == BacktestStage.Forecasting ? forecasting : bootstrapping;
+                var task = p.Stage switch
+                {
+                    BacktestStage.Forecasting => forecasting,
+                    BacktestStage.Bootstrapping => bootstrapping,
+                    _ => drawing!,
+                };
                 lock (task)
                 {
                     task.Value = Math.Max(task.Value, p.Done);
@@ -204,94 +253,48 @@ internal static class BacktestCommand
             .AddColumn(new TableColumn(F($"MAE {pct}% CI")).RightAligned())
             .AddColumn(new TableColumn("Δ MAE").RightAligned())
             .AddColumn(new TableColumn(F($"Δ {pct}% CI")).RightAligned());
+        if (result.Intervals is not null)
+        {
+            table.AddColumn(new TableColumn("cover 50/80/95").RightAligned()).AddColumn(new TableColumn("width 80").RightAligned());
+        }
+
         foreach (var m in result.Models)
         {
-            table.AddRow(Cells(
+            var cells = new List<string>
+            {
                 m.Model,
                 F($"{m.MeanAbsoluteError:F2}"),
                 F($"{m.MedianAbsoluteError:F2}"),
                 F($"{m.ShareWithin * 100:F1}%"),
                 F($"{m.MaeLow:F2}…{m.MaeHigh:F2}"),
                 F($"{m.DifferenceToReference:+0.00;-0.00;0.00}"),
-                F($"{m.DifferenceLow:+0.00;-0.00;0.00}…{m.DifferenceHigh:+0.00;-0.00;0.00}")));
+                F($"{m.DifferenceLow:+0.00;-0.00;0.00}…{m.DifferenceHigh:+0.00;-0.00;0.00}"),
+            };
+            if (result.Intervals?.FirstOrDefault(i => i.Model == m.Model) is { } iv)
+            {
+                cells.Add(F($"{iv.Coverage[50] * 100:F0}/{iv.Coverage[80] * 100:F0}/{iv.Coverage[95] * 100:F0}%"));
+                cells.Add(F($"{iv.MeanWidth[80]:F1}"));
+            }
+
+            table.AddRow(Cells([.. cells]));
         }
 
         console.Write(table);
         writer.WriteLine(F($"{result.CaseCount} issues in {result.ProposalCount} proposals from {Path.GetFileName(data.FileName)} ({data.SkippedWithoutOutcome} rows without outcome skipped, {data.SkippedInvalid} malformed rows skipped)."));
         writer.WriteLine(F($"MAE = mean |forecast − outcome| on 0–100; MdAE = median absolute error; ≤{result.HitThreshold:0.##} = share of issues within {result.HitThreshold:0.##} points."));
         writer.WriteLine(F($"Δ MAE = MAE − MAE of {result.ReferenceModel} (< 0 is better). Intervals: {pct}% percentile bootstrap, {result.Replicates} replicates resampling proposals (paired for Δ)."));
+        if (result.Intervals is not null)
+        {
+            writer.WriteLine(F($"cover = share of outcomes inside the model's 50/80/95% forecast interval; width 80 = mean width of its 80% interval. Each issue's interval is calibrated on the other folds only ({BacktestOptions.Default.Folds}-fold cross-validation over proposals, {result.Draws} input draws per issue)."));
+        }
+
         writer.WriteLine(F($"Seed: {result.Seed}"));
         return writer.ToString();
     }
 
     private static Text[] Cells(params string[] cells) => [.. cells.Select(c => new Text(c))];
 
-    private static string Csv(BacktestResult result)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        writer.WriteLine("model,mae,median_ae,share_within,mae_low,mae_high,diff_to_reference,diff_low,diff_high,reference,issues,proposals,replicates,seed");
-        foreach (var m in result.Models)
-        {
-            writer.WriteLine(F($"{Quote(m.Model)},{m.MeanAbsoluteError:R},{m.MedianAbsoluteError:R},{m.ShareWithin:R},{m.MaeLow:R},{m.MaeHigh:R},{m.DifferenceToReference:R},{m.DifferenceLow:R},{m.DifferenceHigh:R},{Quote(result.ReferenceModel)},{result.CaseCount},{result.ProposalCount},{result.Replicates},{result.Seed}"));
-        }
-
-        return writer.ToString();
-    }
-
-    private static string Json(BacktestResult result, DeuDataset data)
-    {
-        var document = new
-        {
-            file = data.FileName,
-            issues = result.CaseCount,
-            proposals = result.ProposalCount,
-            skippedWithoutOutcome = data.SkippedWithoutOutcome,
-            skippedInvalid = data.SkippedInvalid,
-            seed = result.Seed,
-            replicates = result.Replicates,
-            confidence = result.Confidence,
-            hitThreshold = result.HitThreshold,
-            referenceModel = result.ReferenceModel,
-            models = result.Models,
-        };
-        return JsonSerializer.Serialize(document, s_json) + Environment.NewLine;
-    }
-
-    private static string PerIssueJson(BacktestResult result)
-    {
-        var names = result.Models.Select(m => m.Model).ToArray();
-        var document = new
-        {
-            seed = result.Seed,
-            models = names,
-            issues = result.Cases.Select(c => new
-            {
-                proposal = c.ProposalId,
-                issue = c.IssueId,
-                outcome = c.Outcome,
-                forecasts = names.Select((n, k) => (n, k)).ToDictionary(p => p.n, p => c.Forecasts[p.k]),
-            }),
-        };
-        return JsonSerializer.Serialize(document, s_json) + Environment.NewLine;
-    }
-
-    private static string PerIssueCsv(BacktestResult result)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        writer.WriteLine("proposal,issue,outcome," + string.Join(',', result.Models.Select(m => Quote(m.Model))));
-        foreach (var c in result.Cases)
-        {
-            writer.WriteLine(F($"{Quote(c.ProposalId)},{Quote(c.IssueId)},{c.Outcome:R},") + string.Join(',', c.Forecasts.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
-        }
-
-        return writer.ToString();
-    }
-
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private sealed class Reporter(Action<BacktestProgress> report) : IProgress<BacktestProgress>
     {
@@ -309,6 +312,10 @@ internal static class BacktestCommand
 /// <param name="SkipInvalid">Skip malformed rows instead of stopping.</param>
 /// <param name="PerIssue">Where to write per-issue forecasts; null for nowhere.</param>
 /// <param name="Search">Score the candidates of the search for <c>best</c> instead of <paramref name="Models"/>.</param>
+/// <param name="Draws">Input draws per issue for the interval scores; 0 for none.</param>
+/// <param name="Uncertainty">Input uncertainty for cases that state none; null for none.</param>
+/// <param name="CalibrationOut">Where to write the calibration fitted on the cases; null for nowhere.</param>
+/// <param name="ErrorScale">How each issue's errors are scaled for the intervals.</param>
 internal sealed record BacktestSettings(
     string File,
     IReadOnlyList<string> Models,
@@ -318,4 +325,8 @@ internal sealed record BacktestSettings(
     int Replicates = BacktestOptions.DefaultReplicates,
     bool SkipInvalid = false,
     string? PerIssue = null,
-    bool Search = false);
+    bool Search = false,
+    int Draws = 0,
+    ScenarioUncertainty? Uncertainty = null,
+    string? CalibrationOut = null,
+    ResidualScaleKind ErrorScale = ResidualScaleKind.PositionSpread);

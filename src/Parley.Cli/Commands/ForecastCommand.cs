@@ -1,127 +1,74 @@
 using System.CommandLine;
 using Parley.Cli.Output;
-using Parley.Core;
-using Parley.Core.Models;
-using Parley.Formats;
 using Parley.Formats.Results;
 
 namespace Parley.Cli.Commands;
 
-/// <summary><c>parley forecast FILE</c>: runs the models and prints forecasts and paths.</summary>
+/// <summary><c>parley forecast FILE</c>: runs the models and prints forecasts, intervals, readings, drivers and flags.</summary>
 internal static class ForecastCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, or a .csv table (Actor,Capability,Position,Salience)." };
-        var models = new Option<string[]>("--model", "-m")
+        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, a .csv table (classic or KTAB) or a KTAB .xml file; or the name of a bundled scenario (see 'parley examples')." };
+        var run = new RunOptions();
+        var paths = new Option<bool>("--paths") { Description = "Also show every iterative model's positions round by round (tables), or write the paths instead of the summary (csv)." };
+        var command = new Command("forecast", "Forecast every issue of a scenario: the forecast of each model, its interval, its reading in the scale's words, who drives it, and flags.")
         {
-            Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines, both expected-utility variants and best (plus ktab-smp for a KTAB file).",
-            AllowMultipleArgumentsPerToken = true,
+            file, paths,
         };
-        var rounds = new Option<int?>("--rounds", "-r") { Description = "Rounds for scholz2011 (default 10); the round limit for bdm (default 100)." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<string?>("--out", "-o") { Description = "Write the output to this file instead of standard output." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for models that draw random numbers (default: the file's seed, else 20181128).", DefaultValueFactory = _ => ModelOptions.Default.Seed };
-        var inputFormat = ScenarioInput.FormatOption();
-
-        var command = new Command("forecast", "Forecast every issue of a scenario with one or more models, and show the path of positions.")
-        {
-            file, models, rounds, format, output, seed, inputFormat,
-        };
+        run.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(rounds) is < 0 or > Limits.MaxRounds)
-            {
-                return Task.FromResult(context.UsageError($"--rounds must be between 0 and {Limits.MaxRounds}, not {parse.GetValue(rounds)} (see docs/limits.md)."));
-            }
-
-            // A target that cannot be written is a usage error before anything runs.
-            if (OutputFile.Problem([(parse.GetValue(output), "--out")], [parse.GetValue(file)!]) is { } outProblem)
-            {
-                return Task.FromResult(context.UsageError(outProblem));
-            }
-
             // Named models are checked before the file is read: a usage error comes first.
-            var named = ModelSelection.Resolve(parse.GetValue(models), [], context, out var code);
+            var named = run.ResolveModels(parse, context, out var code);
             if (named is null)
             {
                 return Task.FromResult(code);
             }
 
+            // A target that cannot be written is a usage error before anything runs.
+            if (OutputFile.Problem([(parse.GetValue(run.Out), "--out")], [parse.GetValue(file)!]) is { } outProblem)
+            {
+                return Task.FromResult(context.UsageError(outProblem));
+            }
+
             var notes = new List<string>();
-            var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(inputFormat)!, context, notes);
+            var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(run.InputFormat)!, context, notes);
             if (source is null)
             {
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
-            // A KTAB file is run with KTAB's model as well as the defaults, unless models are named.
-            var ktabFile = source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml;
-            IReadOnlyList<IForecastModel> selected = named.Count > 0
-                ? named
-                : ktabFile ? [.. ModelCatalog.Defaults, ModelCatalog.Find("ktab-smp")!] : ModelCatalog.Defaults;
-
-            var scenario = source.Scenario;
-            var seedGiven = parse.GetResult(seed) is { Implicit: false };
-            var options = new ModelOptions
+            var request = run.Build(parse, source, named, context, out code);
+            if (request is null)
             {
-                Rounds = parse.GetValue(rounds),
-                Seed = seedGiven ? parse.GetValue(seed) : source.Seed ?? parse.GetValue(seed),
-                Parameters = source.ModelParameters,
-            };
-            var results = new List<ModelResult>();
-            var failed = 0;
-            using (var progress = context.Interactive ? new ProgressLine(context.Error) : null)
-            {
-                foreach (var model in selected)
-                {
-                    // Limits first, so that a model never allocates for a scenario past them.
-                    var limits = RunLimits.Check(model, scenario, options, parse.GetValue(file));
-                    if (limits.Count > 0)
-                    {
-                        failed++;
-                        context.Error.WriteLine($"error: model '{model.Name}' cannot run this scenario:");
-                        context.Report(limits);
-                        continue;
-                    }
-
-                    try
-                    {
-                        results.Add(model.Run(scenario, options, progress, cancellationToken));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        // A model that cannot run this scenario is reported; the others still run.
-                        failed++;
-                        var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
-                        context.Error.WriteLine($"error: model '{model.Name}' cannot run this scenario: {reason}");
-                    }
-                }
+                return Task.FromResult(code);
             }
 
-            if (results.Count == 0)
+            var outcome = RunOptions.Run(request, context, cancellationToken);
+            var failed = RunOptions.ReportFailures(outcome, context);
+            if (!outcome.Succeeded.Any())
             {
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
-            var report = ForecastReport.Create(scenario, results, options.Seed, notes);
-            var text = parse.GetValue(format) switch
+            var report = ForecastReport.Create(outcome, notes);
+            var text = parse.GetValue(run.Format) switch
             {
                 "json" => ForecastReportWriter.ToJson(report),
-                "csv" => ForecastReportWriter.ToCsv(report),
-                _ => ForecastTables.Render(report),
+                "csv" => parse.GetValue(paths) ? ForecastReportWriter.ToPathsCsv(report) : ForecastReportWriter.ToSummaryCsv(report),
+                _ => ForecastTables.Render(report, parse.GetValue(paths)),
             };
-            if (failed > 0 && parse.GetValue(output) is { } target)
+            if (failed && parse.GetValue(run.Out) is { } target)
             {
                 // An --out file is written only for a complete run; the file already there is kept.
-                context.Error.WriteLine($"Nothing was written to '{target}' because {failed} model(s) could not run; leave them out with --model to write the others.");
+                context.Error.WriteLine($"Nothing was written to '{target}' because a model could not run; leave it out with --model to write the others.");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
-            var written = OutputFile.Write(parse.GetValue(output), text, context, [parse.GetValue(file)!]);
-            return Task.FromResult(written != ExitCodes.Success ? written : failed > 0 ? ExitCodes.InvalidInput : ExitCodes.Success);
+            var written = OutputFile.Write(parse.GetValue(run.Out), text, context, [parse.GetValue(file)!]);
+            return Task.FromResult(written != ExitCodes.Success ? written : failed ? ExitCodes.InvalidInput : ExitCodes.Success);
         });
         return command;
     }

@@ -9,7 +9,7 @@ internal static class ImportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("scenario") { Description = "Scenario to convert: a KTAB .csv or .xml file, or any scenario Parley reads." };
+        var file = new Argument<string>("scenario") { Description = "Scenario to convert: a KTAB .csv or .xml file, or any scenario Parley reads (a bundled one by name, too)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file (.yaml/.yml or .json); standard output (YAML) when left out." };
         var inputFormat = ScenarioInput.FormatOption();
         var command = new Command("import", "Convert a KTAB scenario file (CSV or XML) into a Parley scenario (YAML or JSON).") { file, output, inputFormat };

@@ -30,10 +30,14 @@ internal static class ScenarioInput
         return option;
     }
 
-    /// <summary>The scenario and what else the file sets, or null (diagnostics already written) when the file is invalid.</summary>
+    /// <summary>
+    /// The scenario and what else the file sets, or null (diagnostics already written) when the file
+    /// is invalid. When no file <paramref name="path"/> exists, a bundled scenario of that name is
+    /// read instead (<c>parley forecast korea-2018</c>); see <see cref="ScenarioFiles.LoadFileOrBundled"/>.
+    /// </summary>
     public static ScenarioSource? Load(string path, string formatName, CliContext context, List<string> notes)
     {
-        var result = ScenarioFiles.Load(path, s_formats[formatName]);
+        var result = ScenarioFiles.LoadFileOrBundled(path, s_formats[formatName]);
         context.Report(result.Diagnostics);
         notes.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => d.Message));
         if (!result.Succeeded)

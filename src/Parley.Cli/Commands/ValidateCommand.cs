@@ -8,7 +8,7 @@ internal static class ValidateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json or .csv." };
+        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, .csv or KTAB .xml; or the name of a bundled scenario (see 'parley examples')." };
         var inputFormat = ScenarioInput.FormatOption();
         var command = new Command("validate", "Check a scenario file and list every problem with file, line, column, actor and issue.") { file, inputFormat };
         command.SetAction(parse =>

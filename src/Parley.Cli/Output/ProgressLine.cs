@@ -1,12 +1,12 @@
-using Parley.Core.Models;
+using Parley.Core.Run;
 
 namespace Parley.Cli.Output;
 
 /// <summary>
-/// Shows a model's progress as one status line on stderr, rewritten in place, at most ten times a
+/// Shows a run's progress as one status line on stderr, rewritten in place, at most ten times a
 /// second. Used only when stderr is a terminal, so redirected output stays clean.
 /// </summary>
-internal sealed class ProgressLine : IProgress<ModelProgress>, IDisposable
+internal sealed class ProgressLine : IProgress<RunProgress>, IDisposable
 {
     private readonly TextWriter _error;
     private readonly object _gate = new();
@@ -17,19 +17,25 @@ internal sealed class ProgressLine : IProgress<ModelProgress>, IDisposable
     public ProgressLine(TextWriter error) => _error = error;
 
     /// <inheritdoc />
-    public void Report(ModelProgress value)
+    public void Report(RunProgress value)
     {
         var now = Environment.TickCount64;
         lock (_gate)
         {
-            if (now - _lastTicks < 100)
+            if (now - _lastTicks < 100 && value.Done < value.Total)
             {
                 return;
             }
 
             _lastTicks = now;
             _written = true;
-            _error.Write($"\r{value.Model}: issue '{value.IssueId}', round {value.Round} of at most {value.MaxRounds}   ");
+            var stage = value.Stage switch
+            {
+                RunStage.PointForecasts => "point forecasts: model",
+                RunStage.Draws => "input draws:",
+                _ => "drivers: model",
+            };
+            _error.Write($"\r{stage} {value.Done} of {value.Total}          ");
         }
     }
 

@@ -1,4 +1,9 @@
+using Parley.Core.Diagnostics;
 using Parley.Core.Models;
+using Parley.Core.Run;
+using Parley.Core.Scenarios;
+using Parley.Core.Simulation;
+using Parley.Core.Uncertainty;
 
 namespace Parley.Core.Backtest;
 
@@ -51,11 +56,60 @@ public static class BacktestEngine
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1,
         };
 
-        var forecasts = Forecast(cases, modelList, options.ModelOptions, parallel, progress);
-        return Score(cases, modelList, forecasts, reference, options, parallel, progress);
+        var (forecasts, failures) = Forecast(cases, modelList, options.ModelOptions, parallel, progress);
+        if (failures.Count > 0)
+        {
+            return new BacktestResult(options.Seed, options.Replicates, options.Confidence, options.HitThreshold, modelList[reference].Name, cases.Count, 0, [], []) { Failures = failures };
+        }
+
+        var result = Score(cases, modelList, forecasts, reference, options, parallel, progress);
+        // Intervals are scored on proposals left out of their calibration: that needs two proposals at least.
+        if (options.Draws <= 0 || result.ProposalCount < 2)
+        {
+            return result;
+        }
+
+        var draws = Draws(cases, modelList, forecasts, options, parallel, progress);
+        var folds = CrossValidatedIntervals.Folds(cases, Math.Min(options.Folds, result.ProposalCount), options.Seed);
+        return result with
+        {
+            Draws = options.Draws,
+            Intervals = CrossValidatedIntervals.Score(cases, [.. modelList.Select(m => m.Name)], forecasts, draws, folds, options.ErrorScale),
+        };
     }
 
-    private static double[] Forecast(
+    /// <summary>
+    /// The problems that keep a model from running a case (the first case per model), as values: a
+    /// backtest runs only when this is empty.
+    /// </summary>
+    public static IReadOnlyList<ModelProblem> Check(IReadOnlyList<BacktestCase> cases, IReadOnlyList<IForecastModel> models, ModelOptions? options = null)
+    {
+        Preconditions.NotNull(cases, nameof(cases));
+        Preconditions.NotNull(models, nameof(models));
+        options ??= ModelOptions.Default;
+        var problems = new List<ModelProblem>();
+        foreach (var model in models)
+        {
+            foreach (var c in cases)
+            {
+                var issues = model is IssueModel im ? im.CheckIssue(c.Input, options) : model.Check(c.Scenario, options);
+                if (ModelRuns.FirstError(issues) is { } error)
+                {
+                    problems.Add(new ModelProblem(model.Name, error with
+                    {
+                        Message = $"Model '{model.Name}' cannot run issue '{c.IssueId}' (proposal {c.ProposalId}): {error.Message}",
+                        IssueId = error.IssueId ?? c.IssueId,
+                    }));
+                    break;
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Every model's forecast of every case, and the runs that a model aborted partway (the first per model, in case order).</summary>
+    private static (double[] Forecasts, IReadOnlyList<ModelProblem> Failures) Forecast(
         IReadOnlyList<BacktestCase> cases,
         List<IForecastModel> models,
         ModelOptions modelOptions,
@@ -66,38 +120,96 @@ public static class BacktestEngine
         var m = models.Count;
         var forecasts = new double[n * m];
         var done = 0;
+        var lean = ModelRuns.Lean(modelOptions);
+        var failures = new Diagnostic?[n * m];
         progress?.Report(new BacktestProgress(BacktestStage.Forecasting, 0, n));
         Parallel.For(0, n, parallel, c =>
         {
             var @case = cases[c];
+            var buffer = new double[1];
             for (var k = 0; k < m; k++)
             {
                 var model = models[k];
-                double forecast;
-                try
+                if (model is IssueModel issueModel)
                 {
-                    forecast = model is IssueModel issueModel
-                        ? issueModel.RunIssue(@case.Input, modelOptions, null, parallel.CancellationToken).Forecast
-                        : model.Run(@case.Scenario, modelOptions, null, parallel.CancellationToken).Issues[0].Forecast;
+                    // A one-issue model that passed its check never aborts.
+                    forecasts[(c * m) + k] = ModelRuns.TryForecast(issueModel, @case.Input, lean, parallel.CancellationToken)
+                        ?? throw new InvalidOperationException($"Model '{model.Name}' cannot run issue '{@case.IssueId}'; call Check before Run.");
                 }
-                catch (ArgumentException ex)
+                else if (ModelRuns.TryForecast(model, @case.Scenario, lean, buffer, out var problem, parallel.CancellationToken))
                 {
-                    throw new BacktestCaseException(model.Name, @case.ProposalId, @case.IssueId, ex.Message, ex);
+                    forecasts[(c * m) + k] = buffer[0];
                 }
-
-                if (!double.IsFinite(forecast))
+                else
                 {
-                    throw new InvalidOperationException($"Model '{model.Name}' gave a forecast that is not a finite number on issue '{@case.IssueId}'.");
+                    failures[(c * m) + k] = problem;
                 }
-
-                forecasts[(c * m) + k] = forecast;
             }
 
             var d = Interlocked.Increment(ref done);
             progress?.Report(new BacktestProgress(BacktestStage.Forecasting, d, n));
         });
-        return forecasts;
+        var list = new List<ModelProblem>();
+        for (var k = 0; k < m; k++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                if (failures[(c * m) + k] is { } f)
+                {
+                    list.Add(new ModelProblem(models[k].Name, f with { Message = $"Model '{models[k].Name}' aborted on issue '{cases[c].IssueId}' (proposal {cases[c].ProposalId}): {f.Message}" }));
+                    break;
+                }
+            }
+        }
+
+        return (forecasts, list);
     }
+
+    /// <summary>[model][case][draw]: every model's forecast on every input draw of every case (each case from its own seed, derived from the backtest's).</summary>
+    private static double[][][] Draws(
+        IReadOnlyList<BacktestCase> cases,
+        List<IForecastModel> models,
+        double[] forecasts,
+        BacktestOptions options,
+        ParallelOptions parallel,
+        IProgress<BacktestProgress>? progress)
+    {
+        var n = cases.Count;
+        var m = models.Count;
+        var result = new double[m][][];
+        for (var k = 0; k < m; k++)
+        {
+            result[k] = new double[n][];
+        }
+
+        var inner = new ParallelOptions { CancellationToken = parallel.CancellationToken, MaxDegreeOfParallelism = 1 };
+        var runnable = Enumerable.Repeat(true, m).ToArray();
+        var done = 0;
+        progress?.Report(new BacktestProgress(BacktestStage.Drawing, 0, n));
+        Parallel.For(0, n, parallel, c =>
+        {
+            var scenario = cases[c].Scenario;
+            if (options.Uncertainty is { } u && scenario.Uncertainty == ScenarioUncertainty.None)
+            {
+                scenario = scenario.WithUncertainty(u);
+            }
+
+            var points = Enumerable.Range(0, m).Select(k => new[] { forecasts[(c * m) + k] }).ToArray();
+            var seed = new SeededRandom(options.Seed ^ DrawSeedSalt, (ulong)c).NextUInt64();
+            var draws = DrawRunner.Run(new InputSampler(scenario), models, runnable, points, options.ModelOptions, options.Draws, seed, inner, null);
+            for (var k = 0; k < m; k++)
+            {
+                result[k][c] = draws[k]!.Forecasts[0];
+            }
+
+            var d = Interlocked.Increment(ref done);
+            progress?.Report(new BacktestProgress(BacktestStage.Drawing, d, n));
+        });
+        return result;
+    }
+
+    /// <summary>Mixed into the backtest seed to derive each case's draw seed.</summary>
+    private const ulong DrawSeedSalt = 0xD1B54A32D192ED03;
 
     private static BacktestResult Score(
         IReadOnlyList<BacktestCase> cases,
@@ -183,13 +295,13 @@ public static class BacktestEngine
             scores[k] = new ModelScore(
                 models[k].Name,
                 maes[k],
-                ClusterBootstrap.Quantile(sortedErrors, 0.5),
+                Analysis.Quantiles.OfSorted(sortedErrors, 0.5),
                 errors[k].Count(e => e <= options.HitThreshold) / (double)n,
-                ClusterBootstrap.Quantile(column, alpha),
-                ClusterBootstrap.Quantile(column, 1 - alpha),
+                Analysis.Quantiles.OfSorted(column, alpha),
+                Analysis.Quantiles.OfSorted(column, 1 - alpha),
                 maes[k] - maes[reference],
-                ClusterBootstrap.Quantile(diffColumn, alpha),
-                ClusterBootstrap.Quantile(diffColumn, 1 - alpha));
+                Analysis.Quantiles.OfSorted(diffColumn, alpha),
+                Analysis.Quantiles.OfSorted(diffColumn, 1 - alpha));
         }
 
         var perCase = new CaseForecast[n];
@@ -201,3 +313,8 @@ public static class BacktestEngine
         return new BacktestResult(options.Seed, replicates, options.Confidence, options.HitThreshold, models[reference].Name, n, clusters, scores, perCase);
     }
 }
+
+/// <summary>A model that cannot run some case of a backtest, and why (the first such case).</summary>
+/// <param name="Model">The model.</param>
+/// <param name="Problem">Why it cannot run the case.</param>
+public sealed record ModelProblem(string Model, Diagnostic Problem);

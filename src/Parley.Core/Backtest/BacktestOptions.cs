@@ -32,6 +32,18 @@ public sealed record BacktestOptions
     /// <summary>Most threads to use; null uses every core. The result does not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Input draws per case for the interval scores (0: no interval scores). A case without stated spreads needs no reruns.</summary>
+    public int Draws { get; init; }
+
+    /// <summary>Folds (grouped by proposal) of the cross-validation that scores the intervals; fewer when there are fewer proposals (none below two).</summary>
+    public int Folds { get; init; } = 10;
+
+    /// <summary>An input uncertainty applied to every case that states none (e.g. DEU, whose files give none); null to keep each case's own.</summary>
+    public Scenarios.ScenarioUncertainty? Uncertainty { get; init; }
+
+    /// <summary>How each case's errors are scaled for the intervals (the shipped calibration uses the default).</summary>
+    public Analysis.ResidualScaleKind ErrorScale { get; init; } = Analysis.ResidualScaleKind.PositionSpread;
+
     /// <summary>Options passed to every model run.</summary>
     public ModelOptions ModelOptions { get; init; } = ModelOptions.Default;
 }
@@ -50,4 +62,7 @@ public enum BacktestStage
 
     /// <summary>Proposals are resampled for the intervals.</summary>
     Bootstrapping,
+
+    /// <summary>Every model runs on every input draw of every case.</summary>
+    Drawing,
 }

@@ -10,6 +10,8 @@ namespace Parley.Core.Backtest;
 /// <param name="ProposalCount">Number of distinct proposals (bootstrap clusters).</param>
 /// <param name="Models">One score per model, in the order the models were given (the reference first if it had to be added).</param>
 /// <param name="Cases">Per issue: proposal, issue, outcome and each model's forecast (in the order of <paramref name="Models"/>).</param>
+/// <param name="Draws">Input draws per case behind <paramref name="Intervals"/> (0: none).</param>
+/// <param name="Intervals">Per model (same order), the cross-validated coverage and width of its forecast intervals; null without draws.</param>
 public sealed record BacktestResult(
     ulong Seed,
     int Replicates,
@@ -19,7 +21,13 @@ public sealed record BacktestResult(
     int CaseCount,
     int ProposalCount,
     IReadOnlyList<ModelScore> Models,
-    IReadOnlyList<CaseForecast> Cases);
+    IReadOnlyList<CaseForecast> Cases,
+    int Draws = 0,
+    IReadOnlyList<IntervalScore>? Intervals = null)
+{
+    /// <summary>Models that aborted a run partway on some case (a model whose check passed); when any did, nothing was scored and <see cref="Models"/> is empty.</summary>
+    public IReadOnlyList<ModelProblem> Failures { get; init; } = [];
+}
 
 /// <summary>How well one model forecast the outcomes.</summary>
 /// <param name="Model">The model's name.</param>

@@ -59,15 +59,4 @@ internal static class ClusterBootstrap
         });
         return result;
     }
-
-    /// <summary>The <paramref name="probability"/> quantile of <paramref name="sorted"/> (ascending), interpolating linearly between order statistics (Hyndman–Fan type 7).</summary>
-    public static double Quantile(double[] sorted, double probability)
-    {
-        Preconditions.Check(sorted.Length > 0, nameof(sorted), "At least one value is needed.");
-        Preconditions.Check(probability >= 0 && probability <= 1, nameof(probability), "The probability must lie in [0, 1].");
-        var h = (sorted.Length - 1) * probability;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
 }

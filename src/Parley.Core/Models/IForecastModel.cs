@@ -1,3 +1,4 @@
+using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
 namespace Parley.Core.Models;
@@ -14,7 +15,21 @@ public interface IForecastModel
     /// <summary>Where the model is published.</summary>
     string Source { get; }
 
-    /// <summary>Runs the model on every issue of <paramref name="scenario"/>.</summary>
+    /// <summary>What kind of model this is: iterative or static, issue by issue or joint, random or not.</summary>
+    ModelTraits Traits { get; }
+
+    /// <summary>
+    /// Says whether this model can run <paramref name="scenario"/> with <paramref name="options"/>:
+    /// an empty list when it can, else the errors (and perhaps warnings) that say why not. A scenario
+    /// that passes this check never makes <see cref="Run"/> throw; an exception from a checked run is a bug.
+    /// </summary>
+    IReadOnlyList<Diagnostic> Check(Scenario scenario, ModelOptions options);
+
+    /// <summary>
+    /// Runs the model on every issue of <paramref name="scenario"/>, which must have passed
+    /// <see cref="Check"/>. A run the model aborts partway is a result with its
+    /// <see cref="ModelResult.Failure"/>, not an exception.
+    /// </summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">Run options (rounds, seed, model parameters).</param>
     /// <param name="progress">Receives progress reports; may be null.</param>
@@ -22,36 +37,14 @@ public interface IForecastModel
     ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Options that apply to a model run. Models ignore the ones that do not concern them.</summary>
-public sealed record ModelOptions
+/// <summary>What kind of model a model is.</summary>
+/// <param name="Iterative">True when the model moves positions round by round (it has a path and can stop early or cycle).</param>
+/// <param name="JointIssues">True when the model runs all issues of a scenario together (issue linkage); false when each issue is run on its own.</param>
+/// <param name="DrawsRandomNumbers">True when the model itself draws random numbers from the run's seed.</param>
+public sealed record ModelTraits(bool Iterative, bool JointIssues, bool DrawsRandomNumbers)
 {
-    /// <summary>The default options.</summary>
-    public static ModelOptions Default { get; } = new();
-
-    /// <summary>Number of rounds for fixed-length models, or the maximum for models with a stopping rule; null = the model's default.</summary>
-    public int? Rounds { get; init; }
-
-    /// <summary>Seed for every random draw of the run (models that draw nothing ignore it).</summary>
-    public ulong Seed { get; init; } = 20181128;
-
-    /// <summary>How much of the offers each round to keep in the result (all of them can be a lot for thousands of actors).</summary>
-    public OfferRecording Offers { get; init; } = OfferRecording.All;
-
-    /// <summary>Model-specific parameters by name (e.g. from a KTAB XML file); each model reads the names it documents.</summary>
-    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
-}
-
-/// <summary>Which offers a model keeps in its result.</summary>
-public enum OfferRecording
-{
-    /// <summary>Every offer made, accepted or not.</summary>
-    All,
-
-    /// <summary>Only the offers actors took.</summary>
-    Accepted,
-
-    /// <summary>No offers (positions, risk exponents and means only).</summary>
-    None,
+    /// <summary>A one-step model run issue by issue, with no randomness.</summary>
+    public static ModelTraits Static { get; } = new(false, false, false);
 }
 
 /// <summary>A progress report from a running model.</summary>

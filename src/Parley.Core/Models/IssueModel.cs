@@ -1,3 +1,4 @@
+using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
 namespace Parley.Core.Models;
@@ -15,6 +16,36 @@ public abstract class IssueModel : IForecastModel
     public abstract string Source { get; }
 
     /// <inheritdoc />
+    public virtual ModelTraits Traits => ModelTraits.Static;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Diagnostic> Check(Scenario scenario, ModelOptions options)
+    {
+        Preconditions.NotNull(scenario, nameof(scenario));
+        Preconditions.NotNull(options, nameof(options));
+        var problems = new List<Diagnostic>();
+        problems.AddRange(CheckOptions(options));
+        for (var k = 0; k < scenario.Issues.Count; k++)
+        {
+            problems.AddRange(CheckIssue(scenario.Compile(k), options));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The problems with <paramref name="input"/> that keep this model from running it; empty when it can.</summary>
+    public virtual IReadOnlyList<Diagnostic> CheckIssue(IssueInput input, ModelOptions options)
+    {
+        Preconditions.NotNull(input, nameof(input));
+        return input.Count > 0
+            ? []
+            : [Diagnostic.Error($"Model '{Name}' needs at least one actor with a position on the issue; it has none.", issueId: input.IssueId, expected: "a stance of at least one actor")];
+    }
+
+    /// <summary>The problems with <paramref name="options"/> for this model (e.g. a parameter out of range); empty when none.</summary>
+    protected virtual IReadOnlyList<Diagnostic> CheckOptions(ModelOptions options) => [];
+
+    /// <inheritdoc />
     public ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(scenario, nameof(scenario));
@@ -29,7 +60,7 @@ public abstract class IssueModel : IForecastModel
         return new ModelResult(Name, results);
     }
 
-    /// <summary>Runs the model on one compiled issue.</summary>
+    /// <summary>Runs the model on one compiled issue, which must have passed <see cref="CheckIssue"/>.</summary>
     /// <param name="input">The issue; it has at least one actor.</param>
     /// <param name="options">Run options.</param>
     /// <param name="progress">Receives a report after each round; may be null.</param>

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Parley.Formats.Results;
 
-/// <summary>Writes a <see cref="ForecastReport"/> as JSON or as a long CSV table.</summary>
+/// <summary>Writes a <see cref="ForecastReport"/> as JSON, as a summary CSV table, or as a long CSV table of paths.</summary>
 public static class ForecastReportWriter
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
@@ -13,10 +13,49 @@ public static class ForecastReportWriter
     public static string ToJson(ForecastReport report) => JsonSerializer.Serialize(report, s_json);
 
     /// <summary>
-    /// The report as CSV, one row per issue × model × round × actor:
-    /// <c>issue,model,round,actor,position,mean,forecast</c>.
+    /// The report as CSV, one row per issue × model:
+    /// <c>issue,model,forecast,median,interval_50_low,…,interval_95_high,sensitivity_50_low,…,reading,flags</c>
+    /// (empty cells where there is no interval).
     /// </summary>
-    public static string ToCsv(ForecastReport report)
+    public static string ToSummaryCsv(ForecastReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder("issue,model,forecast,median");
+        foreach (var kind in new[] { "interval", "sensitivity" })
+        {
+            foreach (var level in new[] { "50", "80", "95" })
+            {
+                sb.Append(CultureInfo.InvariantCulture, $",{kind}_{level}_low,{kind}_{level}_high");
+            }
+        }
+
+        sb.Append(",reading,flags\n");
+        foreach (var issue in report.Issues)
+        {
+            foreach (var (model, r) in issue.Models)
+            {
+                sb.Append(Csv(issue.Id)).Append(',').Append(Csv(model)).Append(',').Append(Number(r.Forecast)).Append(',').Append(r.Median is { } m ? Number(m) : string.Empty);
+                foreach (var intervals in new[] { r.Interval, r.Sensitivity })
+                {
+                    foreach (var level in new[] { "50", "80", "95" })
+                    {
+                        var pair = intervals?.GetValueOrDefault(level);
+                        sb.Append(',').Append(pair is null ? string.Empty : Number(pair[0])).Append(',').Append(pair is null ? string.Empty : Number(pair[1]));
+                    }
+                }
+
+                sb.Append(',').Append(Csv(r.Reading)).Append(',').Append(Csv(string.Join(' ', r.Flags))).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The paths as CSV, one row per issue × model × round × actor:
+    /// <c>issue,model,round,actor,position,mean,forecast</c> (actors by id).
+    /// </summary>
+    public static string ToPathsCsv(ForecastReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder("issue,model,round,actor,position,mean,forecast\n");

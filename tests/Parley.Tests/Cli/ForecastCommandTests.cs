@@ -12,7 +12,7 @@ public sealed class ForecastCommandTests
 {
     private static string Korea => Path.Combine(FormatTestHelpers.RepoRoot, "scenarios", "korea-2018.yaml");
 
-    private static string Ec => FormatTestHelpers.SharedData("bdm", "ec-emissions.csv");
+    private static string Ec => FormatTestHelpers.Data("bdm", "ec-emissions.csv");
 
     [Fact]
     public void Korea_forecast_covers_every_issue_with_every_default_model_and_exits_0()
@@ -56,7 +56,7 @@ public sealed class ForecastCommandTests
                     var stance = scenario.StanceOf(a, k);
                     if (stance is not null)
                     {
-                        Assert.Equal(stance.Position, first.GetProperty(scenario.Actors[a].Name).GetDouble());
+                        Assert.Equal(stance.Position, first.GetProperty(scenario.Actors[a].Id).GetDouble());
                     }
                 }
 
@@ -77,13 +77,14 @@ public sealed class ForecastCommandTests
         var rounds = json.RootElement.GetProperty("issues")[0].GetProperty("models").GetProperty("scholz2011").GetProperty("rounds");
         Assert.Equal(2, rounds.GetArrayLength());
         Assert.Equal(7.4613, rounds[1].GetProperty("mean").GetDouble(), 1e-3); // BRIEF.md reference
-        Assert.Equal(8.4159, rounds[1].GetProperty("positions").GetProperty("Belgium").GetDouble(), 1e-3);
+        var belgium = json.RootElement.GetProperty("actors").EnumerateObject().Single(a => a.Value.GetString() == "Belgium").Name;
+        Assert.Equal(8.4159, rounds[1].GetProperty("positions").GetProperty(belgium).GetDouble(), 1e-3);
     }
 
     [Fact]
-    public void Csv_output_has_one_row_per_issue_model_round_and_actor()
+    public void Csv_output_with_paths_has_one_row_per_issue_model_round_and_actor()
     {
-        var run = CliRunner.Run("forecast", Ec, "--model", "compromise,scholz2011", "--rounds", "2", "--format", "csv");
+        var run = CliRunner.Run("forecast", Ec, "--model", "compromise,scholz2011", "--rounds", "2", "--format", "csv", "--paths");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("issue,model,round,actor,position,mean,forecast", lines[0]);
@@ -188,7 +189,7 @@ public sealed class ValidateAndModelsCommandTests
 
 public sealed class KtabFilesOnTheCommandLine
 {
-    private static string Rand02 => FormatTestHelpers.SharedData("ktab", "ref", "rand02.csv");
+    private static string Rand02 => FormatTestHelpers.Data("ktab", "ref", "rand02.csv");
 
     [Fact]
     public void A_KTAB_csv_is_recognised_by_content_and_ktab_smp_reproduces_the_reference_positions()
@@ -199,8 +200,8 @@ public sealed class KtabFilesOnTheCommandLine
         var issues = json.RootElement.GetProperty("issues");
         Assert.Equal(2, issues.GetArrayLength());
 
-        // turn,actor,dimension,position — smpc's own run (shared/data/ktab/ref), positions on 0–100.
-        var reference = File.ReadAllLines(FormatTestHelpers.SharedData("ktab", "ref", "rand02.positions.csv")).Skip(1)
+        // turn,actor,dimension,position — smpc's own run (data/ktab/ref), positions on 0–100.
+        var reference = File.ReadAllLines(FormatTestHelpers.Data("ktab", "ref", "rand02.positions.csv")).Skip(1)
             .Select(l => l.Split(','))
             .Select(f => (Turn: int.Parse(f[0], CultureInfo.InvariantCulture), Actor: int.Parse(f[1], CultureInfo.InvariantCulture), Dim: int.Parse(f[2], CultureInfo.InvariantCulture), X: double.Parse(f[3], CultureInfo.InvariantCulture)))
             .ToList();
@@ -259,7 +260,8 @@ public sealed class AModelThatCannotRun
         var path = file.Path;
         var run = CliRunner.Run("forecast", path, "--model", "compromise,ktab-smp", "--format", "json");
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("error: model 'ktab-smp' cannot run this scenario: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error: model 'ktab-smp' cannot run this scenario:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("KTAB SMP needs every capability > 0", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(run.Out);
         var models = json.RootElement.GetProperty("issues")[0].GetProperty("models");

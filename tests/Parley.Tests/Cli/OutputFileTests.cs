@@ -28,7 +28,7 @@ public sealed class OutputFileTests : IDisposable
     private string Scenario()
     {
         var path = InDir("ec.csv");
-        File.Copy(TestPaths.SharedData("bdm", "ec-emissions.csv"), path, overwrite: true);
+        File.Copy(TestPaths.Data("bdm", "ec-emissions.csv"), path, overwrite: true);
         return path;
     }
 

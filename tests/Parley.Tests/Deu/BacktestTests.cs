@@ -1,3 +1,4 @@
+using Parley.Core.Analysis;
 using Parley.Core.Backtest;
 using Parley.Core.Models;
 using Parley.Core.Scenarios;
@@ -189,9 +190,9 @@ public sealed class BacktestTests
         public void Quantile_interpolates_between_order_statistics()
         {
             double[] sorted = [1, 2, 3, 4];
-            Assert.Equal(2.5, ClusterBootstrap.Quantile(sorted, 0.5), 12);
-            Assert.Equal(1.075, ClusterBootstrap.Quantile(sorted, 0.025), 12);
-            Assert.Equal(4, ClusterBootstrap.Quantile(sorted, 1), 12);
+            Assert.Equal(2.5, Quantiles.OfSorted(sorted, 0.5), 12);
+            Assert.Equal(1.075, Quantiles.OfSorted(sorted, 0.025), 12);
+            Assert.Equal(4, Quantiles.OfSorted(sorted, 1), 12);
         }
     }
 }

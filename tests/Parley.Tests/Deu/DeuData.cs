@@ -3,7 +3,7 @@ using Parley.Tests.Support;
 
 namespace Parley.Tests.Deu;
 
-/// <summary>Finds the repository and the shared DEU data from the test's output folder.</summary>
+/// <summary>Finds the repository and the DEU data under data/deu3 from the test's output folder.</summary>
 internal static class DeuData
 {
     private static readonly Lazy<DeuDataset> s_dev = new(() =>
@@ -17,7 +17,7 @@ internal static class DeuData
     public static string RepositoryRoot => TestPaths.RepoRoot;
 
     /// <summary>The development split of DEU III.</summary>
-    public static string DevFile => TestPaths.SharedData("deu3", "deu3-dev.tsv");
+    public static string DevFile => TestPaths.Data("deu3", "deu3-dev.tsv");
 
     /// <summary>The development split, read once.</summary>
     public static DeuDataset Dev => s_dev.Value;

@@ -67,7 +67,7 @@ public sealed class ClassicCsvReaderTests
         [InlineData("ww1-1914.csv", 0)]
         public void Every_published_table_reads_into_a_one_issue_scenario(string file, int expectedActors)
         {
-            var scenario = Valid(ScenarioFiles.Read(SharedData("bdm", file)));
+            var scenario = Valid(ScenarioFiles.Read(Data("bdm", file)));
             Assert.Single(scenario.Issues);
             Assert.Equal("issue", scenario.Issues[0].Id);
             Assert.Equal(Path.GetFileNameWithoutExtension(file), scenario.Issues[0].Name);
@@ -85,7 +85,7 @@ public sealed class ClassicCsvReaderTests
         [Fact]
         public void The_ec_emissions_table_keeps_its_published_numbers()
         {
-            var scenario = Valid(ScenarioFiles.Read(SharedData("bdm", "ec-emissions.csv")));
+            var scenario = Valid(ScenarioFiles.Read(Data("bdm", "ec-emissions.csv")));
             Assert.Equal("netherlands", scenario.Actors[0].Id);
             Assert.Equal(0.08, scenario.Actors[0].Capability);
             Assert.Equal(new Stance("belgium", "issue", 7, 0.4), scenario.Stances[1]);
@@ -95,7 +95,7 @@ public sealed class ClassicCsvReaderTests
         [Fact]
         public void China_1989_saliences_are_read_on_0_to_100_with_a_note()
         {
-            var result = ScenarioFiles.Read(SharedData("bdm", "china-1989.csv"));
+            var result = ScenarioFiles.Read(Data("bdm", "china-1989.csv"));
             var scenario = Valid(result);
             Assert.Equal(SalienceScale.Percent, scenario.SalienceScale);
             Assert.Equal(0.5, scenario.Stances[0].Salience);
@@ -231,7 +231,7 @@ public sealed class ScenarioWriterTests
     [Fact]
     public void A_percent_scenario_is_written_on_0_to_100_and_reads_back_exactly()
     {
-        var original = Valid(ScenarioFiles.Read(SharedData("bdm", "china-1989.csv")));
+        var original = Valid(ScenarioFiles.Read(Data("bdm", "china-1989.csv")));
         var yaml = ScenarioWriter.ToYaml(original);
         Assert.Contains("salience_scale: percent", yaml, StringComparison.Ordinal);
         Assert.Contains("salience: 50\n", yaml, StringComparison.Ordinal);
@@ -297,8 +297,52 @@ public sealed class SchemaAndDocsTests
         var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
         var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var end = doc.IndexOf("```", start, StringComparison.Ordinal);
-        var scenario = Valid(Parse(doc[start..end], "scenario-format.md.yaml"));
+        var result = Parse(doc[start..end], "scenario-format.md.yaml");
+        var scenario = Valid(result);
+        Assert.Empty(result.Diagnostics);
         Assert.Equal(2, scenario.Issues.Count);
         Assert.Equal(20, scenario.Actors[0].CapabilityOn("sanctions"));
+        Assert.Equal(new ScenarioUncertainty(0.05, 0.1, 0.2), scenario.Uncertainty);
+        Assert.Equal(["trump", "kim"], scenario.Issues[0].VetoPlayers.Select(v => v.ActorId));
+        Assert.Equal(3, Assert.Single(scenario.WhatIfs).Edits.Count);
+    }
+
+    [Fact]
+    public void The_outcomes_example_in_the_format_doc_merges_into_the_example_scenario()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
+        var blocks = doc.Split("```yaml\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
+        var scenario = Valid(Parse(blocks[0], "scenario-format.md.yaml"));
+        var outcomes = blocks.Single(b => b.Contains("outcomes:", StringComparison.Ordinal));
+        var merged = Valid(OutcomeFiles.Merge(scenario, Encoding.UTF8.GetBytes(outcomes), "outcomes.yaml"));
+        Assert.Equal([10.0, 0.0], merged.Issues.Select(i => i.Outcome!.Position));
+    }
+
+    [Fact]
+    public void Every_key_of_the_schema_is_documented_in_the_format_doc()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(ScenarioFiles.JsonSchemaText)!;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject o)
+            {
+                if (o["properties"] is System.Text.Json.Nodes.JsonObject properties)
+                {
+                    keys.UnionWith(properties.Select(p => p.Key));
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    Collect(child);
+                }
+            }
+        }
+
+        Collect(schema);
+        Assert.True(keys.Count > 30, $"only {keys.Count} keys found");
+        var missing = keys.Where(k => !doc.Contains(k + ":", StringComparison.Ordinal) && !doc.Contains($"`{k}`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "Undocumented keys: " + string.Join(", ", missing));
     }
 }

@@ -4,8 +4,11 @@ using CsCheck;
 using Parley.Cli;
 using Parley.Core;
 using Parley.Core.Models;
+using Parley.Core.Models.Ktab;
+using Parley.Core.Run;
 using Parley.Core.Scenarios;
 using Parley.Formats;
+using Parley.Formats.Calibration;
 using Parley.Tests.Support;
 using Xunit.Abstractions;
 
@@ -13,18 +16,19 @@ namespace Parley.Tests.Fuzz;
 
 /// <summary>
 /// 10,000 generated scenarios run by every model: CsCheck draws actors, issues, scales and numbers
-/// from the extremes (0, ±1e15, 1e-300, subnormals, equal positions, empty weights) and now and then
-/// past the limits. A scenario past a limit must be refused by <see cref="RunLimits.Check"/>; any
-/// other must give finite forecasts, positions and model details inside every scale, and write as
-/// JSON and CSV (every 10th, as writing costs more than the models). Every 50th scenario also goes through the command line (<see cref="ParleyApp.Run"/>):
-/// exit 0 or 3, never 1.
+/// from the extremes (0, ±1e15, 1e-100, equal positions, empty weights) and now and then past the
+/// limits. A scenario past a limit must be refused by <see cref="RunLimits.Check"/>; any other must
+/// pass every model's check (ktab-smp's exactly when it has what KTAB needs) and give finite
+/// forecasts, positions and model details inside every scale. Every 20th scenario also goes through
+/// the run layer (input draws, drivers every 40th, calibrated intervals) and the JSON and CSV
+/// writers; every 100th through the command line (<see cref="ParleyApp.Run"/>): exit 0 or 3, never 1.
 /// </summary>
 public sealed class ForecastFuzzTests(ITestOutputHelper output)
 {
     private const int Inputs = 10_000;
     private const ulong Seed = 20261202;
-    private const int CliEvery = 50;
-    private const int WriteEvery = 10;
+    private const int CliEvery = 100;
+    private const int WriteEvery = 20;
 
     /// <summary>A generated scenario and whether the generator put a number past <see cref="Limits.MaxMagnitude"/>.</summary>
     internal sealed record Case(Scenario Scenario, bool PastLimits, int? Rounds)
@@ -51,9 +55,8 @@ public sealed class ForecastFuzzTests(ITestOutputHelper output)
     private static FuzzOutcome Check(Case c, int index, string folder)
     {
         var scenario = c.Scenario;
-        var options = new ModelOptions { Rounds = c.Rounds, Seed = (ulong)index, Offers = index % 10 == 0 ? OfferRecording.All : OfferRecording.Accepted };
+        var options = ModelOptions.Default with { Rounds = c.Rounds, Seed = (ulong)index, Offers = index % 10 == 0 ? OfferRecording.All : OfferRecording.Accepted };
         var outcome = FuzzOutcome.Accepted;
-        var results = new List<ModelResult>();
         foreach (var model in ModelCatalog.All)
         {
             var limits = RunLimits.Check(model, scenario, options);
@@ -64,7 +67,7 @@ public sealed class ForecastFuzzTests(ITestOutputHelper output)
                 continue;
             }
 
-            var result = model is Core.Models.Ktab.KtabSmpModel ? ReaderFuzzTests.KtabSmp(scenario, options) : model.Run(scenario, options);
+            var result = model is KtabSmpModel ? ReaderFuzzTests.KtabSmp(scenario, options) : ReaderFuzzTests.Run(model, scenario, options);
             if (result is null)
             {
                 outcome = FuzzOutcome.AcceptedModelRefused;
@@ -72,13 +75,15 @@ public sealed class ForecastFuzzTests(ITestOutputHelper output)
             }
 
             FuzzChecks.Result(scenario, result);
-            results.Add(result);
         }
 
-        // Writing the report costs more than the models: every 10th case.
-        if (results.Count > 0 && index % WriteEvery == 5)
+        // The run layer (input draws, drivers, calibrated intervals) and the report: every 20th case,
+        // as they cost more than the models.
+        if (!c.PastLimits && index % WriteEvery == 5)
         {
-            FuzzChecks.Writes(scenario, results);
+            var request = new ForecastRequest(scenario) { Models = ModelCatalog.All, Options = options, Draws = 8, Seed = (ulong)index, Drivers = index % 40 == 5, Calibration = ShippedCalibration.Instance, MaxDegreeOfParallelism = 1 };
+            FuzzChecks.That(ForecastRunner.Validate(request).Count == 0, "the run layer refused the request: " + string.Join("; ", ForecastRunner.Validate(request)));
+            FuzzChecks.Outcome(scenario, ForecastRunner.Run(request));
         }
 
         if (index % CliEvery == 0)
@@ -94,7 +99,7 @@ public sealed class ForecastFuzzTests(ITestOutputHelper output)
     {
         var path = Path.Combine(folder, $"case-{index}.yaml");
         File.WriteAllText(path, ScenarioWriter.ToYaml(c.Scenario));
-        var args = new List<string> { "forecast", path, "--format", "json", "-m", string.Join(",", ModelCatalog.Names) };
+        var args = new List<string> { "forecast", path, "--format", "json", "--draws", "4", "-m", string.Join(",", ModelCatalog.Names) };
         if (c.Rounds is { } rounds)
         {
             args.AddRange(["--rounds", rounds.ToString(CultureInfo.InvariantCulture)]);

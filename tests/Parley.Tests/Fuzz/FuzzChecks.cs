@@ -2,6 +2,8 @@ using System.Text;
 using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
+using Parley.Core.Models.Ktab;
+using Parley.Core.Run;
 using Parley.Core.Scenarios;
 using Parley.Formats;
 using Parley.Formats.Results;
@@ -90,17 +92,50 @@ internal static class FuzzChecks
             {
                 That(round.Positions.All(Inside), $"{result.Model} on '{issue.Id}', round {round.Round}: a position outside the scale or not finite");
                 That(Inside(round.Mean) && Inside(round.MedianVoter), $"{result.Model} on '{issue.Id}', round {round.Round}: mean {round.Mean:R} or median voter {round.MedianVoter:R} outside the scale");
-                That(round.RiskExponents?.All(double.IsFinite) ?? true, $"{result.Model}, round {round.Round}: a risk exponent is not finite");
-                That(round.WinProbabilities?.All(p => p is >= 0 and <= 1) ?? true, $"{result.Model}, round {round.Round}: a win probability outside 0–1");
-                That(round.Offers?.All(o => double.IsFinite(o.ReceiverUtility) && double.IsFinite(o.ProposerUtility) && Inside(o.NewPosition)) ?? true, $"{result.Model}, round {round.Round}: an offer with a non-finite utility or a position outside the scale");
+                switch (round.Detail)
+                {
+                    case ExpectedUtilityRound eu:
+                        That(eu.RiskExponents.All(double.IsFinite), $"{result.Model}, round {round.Round}: a risk exponent is not finite");
+                        That(eu.Offers?.All(o => double.IsFinite(o.ReceiverUtility) && double.IsFinite(o.ProposerUtility) && Inside(o.NewPosition)) ?? true, $"{result.Model}, round {round.Round}: an offer with a non-finite utility or a position outside the scale");
+                        break;
+                    case KtabRound ktab:
+                        That(ktab.RiskAttitudes.All(double.IsFinite), $"{result.Model}, round {round.Round}: a risk attitude is not finite");
+                        That(ktab.WinProbabilities.All(p => p is >= 0 and <= 1), $"{result.Model}, round {round.Round}: a win probability outside 0–1");
+                        break;
+                }
             }
         }
     }
 
-    /// <summary>The report of <paramref name="results"/> writes as JSON and CSV (both refuse non-finite numbers).</summary>
-    public static void Writes(Scenario scenario, IReadOnlyList<ModelResult> results)
+    /// <summary>
+    /// A run of the run layer: every model that ran has finite forecasts, medians, intervals and driver
+    /// swings inside the scale, and the report writes as JSON and both CSV tables (which refuse
+    /// non-finite numbers).
+    /// </summary>
+    public static void Outcome(Scenario scenario, ForecastOutcome outcome)
     {
-        var report = ForecastReport.Create(scenario, results, 1);
-        That(ForecastReportWriter.ToJson(report).Length > 0 && ForecastReportWriter.ToCsv(report).Length > 0, "empty report");
+        foreach (var model in outcome.Succeeded)
+        {
+            Result(scenario, model.Result!);
+            foreach (var forecast in model.Issues)
+            {
+                var scale = scenario.Issues[scenario.IndexOfIssue(forecast.IssueId)].Scale;
+                var tol = Tolerance(scale);
+                bool Inside(double x) => double.IsFinite(x) && x >= scale.Minimum - tol && x <= scale.Maximum + tol;
+                var where = $"{model.Model} on '{forecast.IssueId}'";
+                That(Inside(forecast.Forecast), $"{where}: forecast {forecast.Forecast:R} outside the scale");
+                if (forecast.Sensitivity is { } sensitivity)
+                {
+                    That(Inside(sensitivity.Median) && sensitivity.Intervals.All(i => Inside(i.Low) && Inside(i.High) && i.Low <= i.High), $"{where}: a draw median or interval outside the scale");
+                }
+
+                That(forecast.Interval?.All(i => Inside(i.Low) && Inside(i.High) && i.Low <= i.High) ?? true, $"{where}: a forecast interval outside the scale");
+                That(forecast.Drivers.All(d => Inside(d.ForecastAtLow) && Inside(d.ForecastAtHigh) && double.IsFinite(d.Low) && double.IsFinite(d.High)), $"{where}: a driver's swing outside the scale");
+                That(forecast.Bands.All(b => b.Probability is >= 0 and <= 1), $"{where}: a band probability outside 0–1");
+            }
+        }
+
+        var report = ForecastReport.Create(outcome);
+        That(ForecastReportWriter.ToJson(report).Length > 0 && ForecastReportWriter.ToSummaryCsv(report).Length > 0 && ForecastReportWriter.ToPathsCsv(report).Length > 0, "empty report");
     }
 }

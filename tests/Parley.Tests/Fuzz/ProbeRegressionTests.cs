@@ -4,6 +4,7 @@ using Parley.Cli;
 using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
+using Parley.Core.Run;
 using Parley.Core.Scenarios;
 using Parley.Formats;
 using Parley.Formats.Deu;
@@ -227,12 +228,13 @@ public sealed class ProbeRegressionTests
 
     [Theory]
     [InlineData("100000")]
-    [InlineData("1001")]
+    [InlineData("10001")]
     public void Forecast_with_more_rounds_than_the_limit_is_a_usage_error_before_the_file_is_read(string rounds)
     {
         var run = CliRunner.Run("forecast", "no-such-file.yaml", "--rounds", rounds, "-m", "scholz2011");
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Contains($"--rounds must be between 0 and {Limits.MaxRounds}, not {rounds}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"--rounds must be between 1 and {Limits.MaxRounds}, not {rounds}", run.Error, StringComparison.Ordinal);
+        Assert.Equal(Limits.MaxRounds, ModelOptions.MaxRounds);
     }
 
     [Fact]
@@ -240,8 +242,11 @@ public sealed class ProbeRegressionTests
     {
         var scenario = FormatTestHelpers.Valid(FormatTestHelpers.Parse(Classic("A,1,10,1", "B,1,20,1"), "w.csv"));
         var result = new ModelResult("broken", [new IssueResult("issue", double.PositiveInfinity, ["a", "b"], [new RoundState(0, [10, 20], double.NaN, 10)])]);
-        var report = ForecastReport.Create(scenario, [result], 1);
-        Assert.Throws<InvalidOperationException>(() => ForecastReportWriter.ToCsv(report));
+        var forecast = new IssueForecast("issue", double.PositiveInfinity, null, null, [], [], null, "", []);
+        var outcome = new ForecastOutcome(scenario, 1, 0, [new ModelForecast("broken", result, [], [forecast])], [], null);
+        var report = ForecastReport.Create(outcome);
+        Assert.Throws<InvalidOperationException>(() => ForecastReportWriter.ToSummaryCsv(report));
+        Assert.Throws<InvalidOperationException>(() => ForecastReportWriter.ToPathsCsv(report));
         Assert.ThrowsAny<Exception>(() => ForecastReportWriter.ToJson(report));
     }
 
@@ -312,7 +317,7 @@ public sealed class ProbeRegressionTests
     [InlineData("1e-101")]
     public void A_salience_so_small_that_ktab_smp_would_abort_is_refused_by_the_ktab_csv_reader(string salience)
     {
-        var csv = File.ReadAllText(TestPaths.SharedData("ktab", "ref", "rand01.csv"));
+        var csv = File.ReadAllText(TestPaths.Data("ktab", "ref", "rand01.csv"));
         var first = csv.Split('\n')[2];
         var fields = first.Split(',');
         fields[4] = salience;

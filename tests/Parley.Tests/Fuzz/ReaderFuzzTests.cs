@@ -124,8 +124,8 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     {
         "yaml" => (Syntax.Yaml, Seeds(TestPaths.TestData("small.yaml"), TestPaths.TestData("fuzz", "seeds", "features.yaml")), (b, _) => Scenario(b, "fuzz.yaml", ScenarioFormat.Yaml)),
         "json" => (Syntax.Json, Seeds(TestPaths.TestData("small.json")), (b, _) => Scenario(b, "fuzz.json", ScenarioFormat.Json)),
-        "classic-csv" => (Syntax.Csv, Seeds([.. Directory.GetFiles(TestPaths.SharedData("bdm"), "*.csv").Order()]), (b, i) => Scenario(b, "fuzz.csv", i % 2 == 0 ? ScenarioFormat.ClassicCsv : ScenarioFormat.Auto)),
-        "ktab-csv" => (Syntax.Csv, Seeds(TestPaths.SharedData("ktab", "ref", "rand01.csv"), TestPaths.SharedData("ktab", "ref", "dummyData_3Dim.csv"), TestPaths.SharedData("ktab", "ref", "SOE-Policy.csv")), KtabCsv),
+        "classic-csv" => (Syntax.Csv, Seeds([.. Directory.GetFiles(TestPaths.Data("bdm"), "*.csv").Order()]), (b, i) => Scenario(b, "fuzz.csv", i % 2 == 0 ? ScenarioFormat.ClassicCsv : ScenarioFormat.Auto)),
+        "ktab-csv" => (Syntax.Csv, Seeds(TestPaths.Data("ktab", "ref", "rand01.csv"), TestPaths.Data("ktab", "ref", "dummyData_3Dim.csv"), TestPaths.Data("ktab", "ref", "SOE-Policy.csv")), KtabCsv),
         "ktab-xml" => (Syntax.Xml, Seeds(TestPaths.TestData("fuzz", "seeds", "sample.xml"), TestPaths.TestData("fuzz", "seeds", "stochastic.xml")), (b, _) => Scenario(b, "fuzz.xml", ScenarioFormat.KtabXml)),
         "deu-tsv" => (Syntax.Tsv, Seeds(TestPaths.TestData("fuzz", "seeds", "deu-head.tsv"), TestPaths.TestData("deu", "small.tsv")), Deu),
         _ => throw new ArgumentOutOfRangeException(nameof(reader)),
@@ -145,8 +145,9 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
 
         var source = result.Value!;
         FuzzChecks.AcceptedScenario(source.Scenario, json: input.Length % 4 == 0);
-        var options = new ModelOptions { Parameters = source.ModelParameters, Seed = source.Seed ?? 1 };
-        var results = s_cheapModels.Select(m => m.Run(source.Scenario, options)).ToList();
+        var (options, parameterProblems) = ModelParameters.Apply(ModelOptions.Default with { Seed = source.Seed ?? 1 }, source.ModelParameters.Select(p => new NamedParameter(p.Key, p.Value)));
+        FuzzChecks.That(parameterProblems.Count == 0, "the reader accepted model parameters that the models refuse: " + string.Join("; ", parameterProblems));
+        var results = s_cheapModels.Select(m => Run(m, source.Scenario, options)).ToList();
         var outcome = FuzzOutcome.Accepted;
 
         // ktab-smp costs more than the reader (26 actors of SOE-Policy: ~10 ms): small scenarios always, others one in four.
@@ -168,7 +169,6 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             FuzzChecks.Result(source.Scenario, r);
         }
 
-        FuzzChecks.Writes(source.Scenario, results);
         return outcome;
     }
 
@@ -211,37 +211,42 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             FuzzChecks.AcceptedScenario(issue.Scenario, json: input.Length % 4 == 0);
             foreach (var model in s_cheapModels)
             {
-                FuzzChecks.Result(issue.Scenario, model.Run(issue.Scenario, ModelOptions.Default));
+                FuzzChecks.Result(issue.Scenario, Run(model, issue.Scenario, ModelOptions.Default));
             }
         }
 
         return FuzzOutcome.Accepted;
     }
 
+    /// <summary>A model that must run: its limits and its check pass and its run finishes.</summary>
+    internal static ModelResult Run(IForecastModel model, Core.Scenarios.Scenario scenario, ModelOptions options)
+    {
+        var problems = RunLimits.Check(model, scenario, options).Concat(model.Check(scenario, options)).Where(p => p.Severity == Core.Diagnostics.DiagnosticSeverity.Error).ToList();
+        FuzzChecks.That(problems.Count == 0, $"{model.Name} refused a scenario within the limits: {string.Join("; ", problems)}");
+        var result = model.Run(scenario, options);
+        FuzzChecks.That(result.Succeeded, $"{model.Name} failed: {result.Failure}");
+        return result;
+    }
+
     /// <summary>
-    /// Runs ktab-smp; null when it refuses. It must refuse exactly the scenarios that lack what it
-    /// documents it needs (<see cref="KtabSmpRuns"/>), and may otherwise stop only on one of KTAB's
-    /// own abort conditions (a <see cref="KtabSmpException"/>, e.g. saliences so small that their
-    /// squares underflow to 0).
+    /// Runs ktab-smp; null when it refuses. Its check must refuse exactly the scenarios that lack what
+    /// it documents it needs (<see cref="KtabSmpRuns"/>); a run it lets through may still stop on one
+    /// of KTAB's own abort conditions (a failed result, as KTAB aborts).
     /// </summary>
     internal static ModelResult? KtabSmp(Core.Scenarios.Scenario scenario, ModelOptions options)
     {
-        var runs = KtabSmpRuns(scenario, KtabSmpParameters.Parse(options.Parameters).NormaliseSaliences);
-        try
+        var model = new KtabSmpModel();
+        var runs = KtabSmpRuns(scenario, (options.Ktab ?? KtabSmpParameters.Default).NormaliseSaliences);
+        var problems = model.Check(scenario, options).Where(p => p.Severity == Core.Diagnostics.DiagnosticSeverity.Error).ToList();
+        if (problems.Count > 0)
         {
-            var result = new KtabSmpModel().Run(scenario, options);
-            FuzzChecks.That(runs, "ktab-smp ran a scenario that lacks what it needs");
-            return result;
-        }
-        catch (KtabSmpException)
-        {
+            FuzzChecks.That(!runs, "ktab-smp refused a scenario that has what it needs: " + string.Join("; ", problems));
             return null;
         }
-        catch (ArgumentException e) when (!runs)
-        {
-            FuzzChecks.That(e.Message.Length > 0, "ktab-smp refused without a reason");
-            return null;
-        }
+
+        FuzzChecks.That(runs, "ktab-smp's check let through a scenario that lacks what it needs");
+        var result = model.Run(scenario, options);
+        return result.Succeeded ? result : null;
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using Parley.Core.Models.Ktab;
 
 namespace Parley.Tests.Ktab;
 
-/// <summary>Parley's ktab-smp against smpc's reference runs in ../shared/data/ktab/ref.</summary>
+/// <summary>Parley's ktab-smp against smpc's reference runs in data/ktab/ref.</summary>
 public sealed class KtabConformanceTests
 {
     [Theory]

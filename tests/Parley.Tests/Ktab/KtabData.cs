@@ -5,12 +5,12 @@ using Parley.Tests.Support;
 
 namespace Parley.Tests.Ktab;
 
-/// <summary>Locates the shared KTAB data and reads the reference files.</summary>
+/// <summary>Locates the KTAB data under data/ktab and reads the reference files.</summary>
 internal static class KtabData
 {
     private static readonly Lazy<string> s_dir = new(() =>
     {
-        var data = TestPaths.SharedData("ktab");
+        var data = TestPaths.Data("ktab");
         Assert.True(Directory.Exists(data), $"KTAB data folder not found at {data}");
         return data;
     });
@@ -48,7 +48,7 @@ internal static class KtabData
         var input = KtabSmpModel.Compile(ks.Scenario);
         var p = prm ?? KtabSmpParameters.Default;
         var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, p) { ScalarChallenges = scalarChallenges };
-        return engine.Run(input.Positions, seed, p.MaxTurns, null, CancellationToken.None, detailTurns: 101);
+        return engine.Run(input.Positions, new KtabRunOptions { Seed = seed, MaxTurns = p.MaxTurns, DetailTurns = 101, RecordBargains = true }, CancellationToken.None);
     }
 
     /// <summary>Reads a reference CSV of numbers (header skipped) into rows of fields.</summary>

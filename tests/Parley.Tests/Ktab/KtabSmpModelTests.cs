@@ -1,7 +1,9 @@
+using Parley.Core.Diagnostics;
 using Parley.Core.Models;
 using Parley.Core.Models.Ktab;
 using Parley.Core.Scenarios;
 using Parley.Formats.Ktab;
+using Parley.Tests.Support;
 
 namespace Parley.Tests.Ktab;
 
@@ -35,7 +37,7 @@ public sealed class KtabSmpModelTests
         Assert.Equal(9, progress.Count);
         Assert.Equal(Enumerable.Range(1, 9), progress.Select(p => p.Round));
         var probs = KtabData.ReadNumbers(KtabData.Ref("rand02.probabilities.csv"));
-        Assert.All(probs, r => Assert.Equal(r[2], issue.Rounds[(int)r[0]].WinProbabilities![(int)r[1]], 12));
+        Assert.All(probs, r => Assert.Equal(r[2], issue.Rounds[(int)r[0]].Ktab().WinProbabilities[(int)r[1]], 12));
         Assert.All(issue.Rounds, r => Assert.InRange(r.Mean, r.Positions.Min(), r.Positions.Max()));
         Assert.Contains(issue.Forecast, issue.Rounds[^1].Positions);
     }
@@ -66,8 +68,8 @@ public sealed class KtabSmpModelTests
     {
         var s = KtabData.ReadScenario("rand02").Scenario;
         var partial = new Scenario(s.Title, s.Issues, s.Actors, s.Stances.Skip(1).ToList());
-        var ex = Assert.Throws<ArgumentException>(() => Model.Run(partial, new ModelOptions()));
-        Assert.Contains("every issue", ex.Message, StringComparison.Ordinal);
+        var problems = Model.Check(partial, new ModelOptions());
+        Assert.Contains(problems, p => p.Severity == DiagnosticSeverity.Error && p.Message.Contains("every issue", StringComparison.Ordinal) && p.ActorId == s.Actors[0].Id);
     }
 
     [Fact]
@@ -75,8 +77,9 @@ public sealed class KtabSmpModelTests
     {
         var s = KtabData.ReadScenario("rand02").Scenario;
         var heavy = new Scenario(s.Title, s.Issues, s.Actors, s.Stances.Select(st => st with { Salience = 0.9 }).ToList());
-        var ex = Assert.Throws<ArgumentException>(() => Model.Run(heavy, new ModelOptions { Parameters = new Dictionary<string, string> { ["NormaliseSaliences"] = "false" } }));
-        Assert.Contains("NormaliseSaliences", ex.Message, StringComparison.Ordinal);
+        var problems = Model.Check(heavy, RoundDetails.KtabOptions(new Dictionary<string, string> { ["NormaliseSaliences"] = "false" }));
+        Assert.Contains(problems, p => p.Severity == DiagnosticSeverity.Error && p.Expected!.Contains("NormaliseSaliences", StringComparison.Ordinal));
+        Assert.Empty(Model.Check(heavy, new ModelOptions()));
         var result = Model.Run(heavy, new ModelOptions());
         Assert.All(result.Issues, i => Assert.True(i.Rounds.Count >= 3));
         Assert.Contains("divided by their sums", result.Issues[0].Note, StringComparison.Ordinal);
@@ -86,21 +89,23 @@ public sealed class KtabSmpModelTests
     }
 
     [Theory]
-    [InlineData("Voting", "Valid names")]
-    [InlineData("VotingRule", "Valid values: Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp")]
+    [InlineData("Voting", "one of: tolerance, VictoryProbModel")]
+    [InlineData("VotingRul", "Did you mean 'VotingRule'?")]
+    [InlineData("VotingRule", "one of Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp")]
     [InlineData("MaxTurns", "integer")]
     public void Unknown_parameters_and_bad_values_list_what_is_valid(string name, string expected)
     {
         var s = KtabData.ReadScenario("rand02").Scenario;
-        var ex = Assert.Throws<ArgumentException>(() => Model.Run(s, new ModelOptions { Parameters = new Dictionary<string, string> { [name] = "nonsense" } }));
-        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        var (options, problems) = ModelParameters.Apply(ModelOptions.Default, [new NamedParameter(name, "nonsense")]);
+        Assert.Same(ModelOptions.Default, options);
+        Assert.Contains(problems, p => (p.Message + p.Expected).Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parameters_round_trip_through_their_dictionary_form()
     {
         var p = KtabSmpParameters.Default with { VotingRule = KtabVotingRule.Cubic, MaxTurns = 7, Accommodation = [new KtabAccommodation(0, 2, 0.5)] };
-        var back = KtabSmpParameters.Parse(p.ToDictionary());
+        var back = KtabSmpParameters.Parse(p.ToDictionary()).Value!;
         Assert.Equal(KtabVotingRule.Cubic, back.VotingRule);
         Assert.Equal(7, back.MaxTurns);
         Assert.Equal(p.Accommodation, back.Accommodation);
@@ -113,7 +118,7 @@ public sealed class KtabSmpModelTests
         ModelResult Run(int threads, ulong seed) => Model.Run(s, new ModelOptions
         {
             Seed = seed,
-            Parameters = new Dictionary<string, string> { ["StateTransitions"] = "Stochastic", ["Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Ktab = KtabSmpParameters.Parse(new Dictionary<string, string> { ["StateTransitions"] = "Stochastic", ["Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Value!,
         });
         var one = Run(1, 99);
         var two = Run(2, 99);
@@ -128,8 +133,8 @@ public sealed class KtabSmpModelTests
     public void Deterministic_runs_do_not_depend_on_the_thread_count()
     {
         var s = KtabCsvReader.Parse(KtabRandomScenario.Csv(60, 3, 5), "r.csv").Value!.Scenario;
-        var a = Model.Run(s, new ModelOptions { Parameters = new Dictionary<string, string> { ["Threads"] = "1" } });
-        var b = Model.Run(s, new ModelOptions { Parameters = new Dictionary<string, string> { ["Threads"] = "3" } });
+        var a = Model.Run(s, RoundDetails.KtabOptions(new Dictionary<string, string> { ["Threads"] = "1" }));
+        var b = Model.Run(s, RoundDetails.KtabOptions(new Dictionary<string, string> { ["Threads"] = "3" }));
         Assert.Equal(Flatten(a), Flatten(b));
     }
 
@@ -192,14 +197,14 @@ public sealed class KtabSmpModelTests
             var ks = KtabCsvReader.ReadFile(file).Value!;
             foreach (var set in sets)
             {
-                var result = Model.Run(ks.Scenario, new ModelOptions { Parameters = set });
+                var result = Model.Run(ks.Scenario, RoundDetails.KtabOptions(set));
                 foreach (var issue in result.Issues)
                 {
                     Assert.InRange(issue.Forecast, 0, 100);
                     foreach (var round in issue.Rounds)
                     {
                         Assert.All(round.Positions, x => Assert.InRange(x, 0, 100));
-                        Assert.All(round.WinProbabilities!, p => Assert.InRange(p, 0, 1));
+                        Assert.All(round.Ktab().WinProbabilities, p => Assert.InRange(p, 0, 1));
                         Assert.True(double.IsFinite(round.Mean) && double.IsFinite(round.MedianVoter));
                     }
                 }
@@ -208,7 +213,7 @@ public sealed class KtabSmpModelTests
     }
 
     private static double[] Flatten(ModelResult r) =>
-        r.Issues.SelectMany(i => i.Rounds.SelectMany(x => x.Positions.Concat(x.WinProbabilities!))).ToArray();
+        r.Issues.SelectMany(i => i.Rounds.SelectMany(x => x.Positions.Concat(x.Ktab().WinProbabilities))).ToArray();
 
     private sealed class SyncProgress(List<ModelProgress> list) : IProgress<ModelProgress>
     {

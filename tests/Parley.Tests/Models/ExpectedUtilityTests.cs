@@ -26,7 +26,7 @@ public sealed class ExpectedUtilityTests
         public void Round_one_risk_exponents_match_the_published_values()
         {
             double[] expected = [1.406, 0.754, 0.509, 1.406, 1.047, 1.047, 1.965, 0.500, 2.000, 1.112];
-            var risk = RunScholz(Ec(), 1).Rounds[1].RiskExponents!;
+            var risk = RunScholz(Ec(), 1).Rounds[1].Eu().RiskExponents;
             for (var i = 0; i < expected.Length; i++)
             {
                 Assert.True(Math.Abs(expected[i] - risk[i]) <= Tolerance, $"{Names[i]}: expected {expected[i]}, got {risk[i]}");
@@ -42,7 +42,7 @@ public sealed class ExpectedUtilityTests
             Assert.Equal(7.0, after[2], Tolerance);
             Assert.Equal(4.0, after[7], Tolerance);
 
-            var accepted = result.Rounds[1].Offers!.Where(o => o.Accepted).ToDictionary(o => o.To);
+            var accepted = result.Rounds[1].Eu().Offers!.Where(o => o.Accepted).ToDictionary(o => o.To);
             Assert.Equal(("France", OfferKind.Compromise), (accepted["Belgium"].From, accepted["Belgium"].Kind));
             Assert.Equal(("Belgium", OfferKind.Confrontation), (accepted["Luxembourg"].From, accepted["Luxembourg"].Kind));
             Assert.Equal(("Luxembourg", OfferKind.Confrontation), (accepted["Ireland"].From, accepted["Ireland"].Kind));
@@ -101,12 +101,12 @@ public sealed class ExpectedUtilityTests
                 (ExpectedUtilityVariant.Bdm, ReferenceExpectedUtility.Bdm(x, c, s, rounds)),
             })
             {
-                var fast = new ExpectedUtilityModel(variant).RunIssue(input, new ModelOptions { Rounds = rounds, Parameters = new Dictionary<string, string> { ["tolerance"] = "1e-300" } });
+                var fast = new ExpectedUtilityModel(variant).RunIssue(input, new ModelOptions { Rounds = rounds, Tolerance = 1e-300, Offers = OfferRecording.All });
                 for (var k = 1; k < fast.Rounds.Count; k++)
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        Assert.Equal(reference.Risk[k - 1][i], fast.Rounds[k].RiskExponents![i], 1e-9);
+                        Assert.Equal(reference.Risk[k - 1][i], fast.Rounds[k].Eu().RiskExponents[i], 1e-9);
                         Assert.Equal(reference.Positions[k][i], fast.Rounds[k].Positions[i], 1e-9);
                     }
                 }

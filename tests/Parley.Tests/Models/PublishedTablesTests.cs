@@ -8,13 +8,13 @@ namespace Parley.Tests.Models;
 public sealed class PublishedTablesTests
 {
     public static TheoryData<string> Tables => new(
-        Directory.GetFiles(FormatTestHelpers.SharedData("bdm"), "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+        Directory.GetFiles(FormatTestHelpers.Data("bdm"), "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Tables))]
     public void Every_published_table_runs_ten_rounds_of_both_variants_with_finite_in_range_results(string table)
     {
-        var scenario = ScenarioFiles.Read(FormatTestHelpers.SharedData("bdm", table)).Value!;
+        var scenario = ScenarioFiles.Read(FormatTestHelpers.Data("bdm", table)).Value!;
         var input = scenario.Compile(0);
         var (lo, hi) = (input.Positions.Min(), input.Positions.Max());
         foreach (var variant in Enum.GetValues<ExpectedUtilityVariant>())
@@ -33,12 +33,12 @@ public sealed class PublishedTablesTests
             {
                 Assert.All(round.Positions, x => Assert.InRange(x, lo, hi));
                 Assert.True(double.IsFinite(round.Mean) && double.IsFinite(round.MedianVoter));
-                if (round.RiskExponents is not null)
+                if (round.Detail is ExpectedUtilityRound eu)
                 {
-                    Assert.All(round.RiskExponents, r => Assert.InRange(r, 0.5 - 1e-12, 2.0 + 1e-12)); // [0.5, 2] up to rounding
+                    Assert.All(eu.RiskExponents, r => Assert.InRange(r, 0.5 - 1e-12, 2.0 + 1e-12)); // [0.5, 2] up to rounding
                 }
 
-                foreach (var offer in round.Offers ?? [])
+                foreach (var offer in (round.Detail as ExpectedUtilityRound)?.Offers ?? [])
                 {
                     Assert.True(double.IsFinite(offer.ReceiverUtility) && double.IsFinite(offer.ProposerUtility));
                 }

@@ -1,6 +1,6 @@
 namespace Parley.Tests.Support;
 
-/// <summary>Where the repository, its test data and the shared data folder are, seen from the test's output folder.</summary>
+/// <summary>Where the repository, its test data and its data/ folder are, seen from the test's output folder.</summary>
 internal static class TestPaths
 {
     private static readonly Lazy<string> s_root = new(() =>
@@ -21,5 +21,5 @@ internal static class TestPaths
     public static string TestData(params string[] parts) => Path.Combine([RepoRoot, "tests", "Parley.Tests", "TestData", .. parts]);
 
     /// <summary>A file under data/ in the repository (copied from the shared data set with its READMEs).</summary>
-    public static string SharedData(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "data", .. parts]));
+    public static string Data(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "data", .. parts]));
 }

@@ -18,8 +18,11 @@ public abstract class StaticModel : IssueModel
 }
 
 /// <summary>The unweighted mean of the positions.</summary>
-public sealed class MeanModel : StaticModel
+public sealed class MeanModel : StaticModel, IWeightedMeanModel
 {
+    /// <inheritdoc />
+    public double[] Weights(IssueInput input) => Enumerable.Repeat(1.0, Preconditions.NotNull(input, nameof(input)).Count).ToArray();
+
     /// <inheritdoc />
     public override string Name => "mean";
 
@@ -50,8 +53,21 @@ public sealed class MedianModel : StaticModel
 }
 
 /// <summary>The compromise model: the capability × salience weighted mean.</summary>
-public sealed class CompromiseModel : StaticModel
+public sealed class CompromiseModel : StaticModel, IWeightedMeanModel
 {
+    /// <inheritdoc />
+    public double[] Weights(IssueInput input)
+    {
+        Preconditions.NotNull(input, nameof(input));
+        var w = new double[input.Count];
+        for (var i = 0; i < w.Length; i++)
+        {
+            w[i] = input.Capabilities[i] * input.Saliences[i];
+        }
+
+        return w;
+    }
+
     /// <inheritdoc />
     public override string Name => "compromise";
 
@@ -66,8 +82,11 @@ public sealed class CompromiseModel : StaticModel
 }
 
 /// <summary>The salience-weighted mean (capabilities ignored).</summary>
-public sealed class SalienceMeanModel : StaticModel
+public sealed class SalienceMeanModel : StaticModel, IWeightedMeanModel
 {
+    /// <inheritdoc />
+    public double[] Weights(IssueInput input) => (double[])Preconditions.NotNull(input, nameof(input)).Saliences.Clone();
+
     /// <inheritdoc />
     public override string Name => "salience-mean";
 

@@ -9,7 +9,7 @@ namespace Parley.Core.Models.Best;
 /// here and in docs/validation.md; it was not tuned per issue, and the held-out third of DEU III
 /// judges it.
 /// </summary>
-public sealed class BestModel : IssueModel
+public sealed class BestModel : IssueModel, IWeightedMeanModel
 {
     /// <summary>The name of this model.</summary>
     public const string ModelName = "best";
@@ -18,7 +18,10 @@ public sealed class BestModel : IssueModel
     /// The chosen configuration: the compromise model with weights √capability and salience
     /// ignored (α = 0.5, β = 0), the lowest dev-split error of the search.
     /// </summary>
-    public static StaticModel Chosen { get; } = new PowerCompromiseModel(0.5, 0);
+    public static PowerCompromiseModel Chosen { get; } = new PowerCompromiseModel(0.5, 0);
+
+    /// <inheritdoc />
+    public double[] Weights(IssueInput input) => Chosen.Weights(input);
 
     /// <inheritdoc />
     public override string Name => ModelName;

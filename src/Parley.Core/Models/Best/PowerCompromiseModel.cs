@@ -10,7 +10,7 @@ namespace Parley.Core.Models.Best;
 /// 1, so with β = 0 an actor of salience 0 still takes part. When every weight is 0 the unweighted
 /// mean is returned.
 /// </summary>
-public sealed class PowerCompromiseModel : StaticModel
+public sealed class PowerCompromiseModel : StaticModel, IWeightedMeanModel
 {
     /// <summary>Creates the model with capability exponent <paramref name="capabilityExponent"/> and salience exponent <paramref name="salienceExponent"/> (both finite, ≥ 0).</summary>
     public PowerCompromiseModel(double capabilityExponent, double salienceExponent)
@@ -40,7 +40,10 @@ public sealed class PowerCompromiseModel : StaticModel
     public override string Source => "Compromise model (van den Bos 1991; Achen 2006) with exponents on its weights; see docs/validation.md.";
 
     /// <inheritdoc />
-    public override double Forecast(IssueInput input)
+    public override double Forecast(IssueInput input) => IssueStatistics.WeightedMean(Preconditions.NotNull(input, nameof(input)).Positions, Weights(input));
+
+    /// <inheritdoc />
+    public double[] Weights(IssueInput input)
     {
         Preconditions.NotNull(input, nameof(input));
         var w = new double[input.Count];
@@ -49,7 +52,7 @@ public sealed class PowerCompromiseModel : StaticModel
             w[i] = Math.Pow(input.Capabilities[i], CapabilityExponent) * Math.Pow(input.Saliences[i], SalienceExponent);
         }
 
-        return IssueStatistics.WeightedMean(input.Positions, w);
+        return w;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Parley.Core.Diagnostics;
 using Parley.Core.Simulation;
 using Parley.Core.Scenarios;
 
@@ -47,6 +48,27 @@ public sealed class ExpectedUtilityModel : IssueModel
         : "Bueno de Mesquita (1994), in Bueno de Mesquita & Stokman (eds), European Community Decision Making; Scholz et al. (2011).";
 
     /// <inheritdoc />
+    public override ModelTraits Traits { get; } = new(Iterative: true, JointIssues: false, DrawsRandomNumbers: false);
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<Diagnostic> CheckOptions(ModelOptions options)
+    {
+        Preconditions.NotNull(options, nameof(options));
+        var problems = new List<Diagnostic>();
+        if (options.Rounds is { } rounds && (rounds < 1 || rounds > ModelOptions.MaxRounds))
+        {
+            problems.Add(Diagnostic.Error($"Model '{Name}' cannot run {rounds} rounds.", expected: $"a number of rounds from 1 to {ModelOptions.MaxRounds}"));
+        }
+
+        if (options.Tolerance is { } t && !(t > 0 && double.IsFinite(t)))
+        {
+            problems.Add(Diagnostic.Error($"Model '{Name}': tolerance {t.ToString(CultureInfo.InvariantCulture)} is not a positive finite number.", expected: "a tolerance > 0, e.g. 1e-4"));
+        }
+
+        return problems;
+    }
+
+    /// <inheritdoc />
     public override IssueResult RunIssue(IssueInput input, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(input, nameof(input));
@@ -55,8 +77,8 @@ public sealed class ExpectedUtilityModel : IssueModel
         Preconditions.Check(n > 0, nameof(input), $"Issue '{input.IssueId}' has no actor with a position.");
         var scholz = Variant == ExpectedUtilityVariant.Scholz2011;
         var maxRounds = options.Rounds ?? (scholz ? DefaultScholzRounds : DefaultBdmMaxRounds);
-        Preconditions.Check(maxRounds >= 0, nameof(options), "The number of rounds must be zero or more.");
-        var tolerance = ReadTolerance(options);
+        Preconditions.Check(maxRounds >= 1, nameof(options), "The number of rounds must be at least 1.");
+        var tolerance = options.Tolerance ?? DefaultBdmTolerance;
 
         // The model works on positions relative to the lowest initial one, so that shifting every
         // position by a constant changes nothing inside it (see the shift property test).
@@ -69,81 +91,142 @@ public sealed class ExpectedUtilityModel : IssueModel
         }
 
         var delta = x.Max() - x.Min();
-        var rounds = new List<RoundState>(maxRounds + 1) { InitialRound(input) };
+        var initial = InitialRound(input);
+        var rounds = new List<RoundState>(options.KeepPath ? maxRounds + 1 : 2) { initial };
         if (delta <= 0)
         {
-            return new IssueResult(input.IssueId, input.Positions[0], input.ActorIds, rounds, "All actors start at the same position; nothing moves.");
+            return new IssueResult(input.IssueId, input.Positions[0], input.ActorIds, rounds, "All actors start at the same position; nothing moves.", StopReason.Unanimous);
         }
 
-        var round = new RoundStep(n, input, Variant, delta, options.Offers, origin);
-        var quiet = 0;
-        string? note = scholz ? null : $"Stopped at the round limit ({maxRounds}) before the mean settled.";
-        for (var k = 1; k <= maxRounds; k++)
+        var round = RoundStep.Rent(n, input, Variant, delta, options.Offers, origin);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (next, risk, offers) = round.Run(x, w);
-            x = next;
-            var positions = x.Select(p => p + origin).ToArray();
-            var mean = IssueStatistics.WeightedMean(positions, w);
-            rounds.Add(new RoundState(k, positions, mean, IssueStatistics.MedianVoter(positions, w), risk, offers));
-            progress?.Report(new ModelProgress(Name, input.IssueId, k, maxRounds));
-            if (!scholz)
+            var quiet = 0;
+            var stop = scholz ? StopReason.FixedRounds : StopReason.RoundLimit;
+            string? note = scholz ? null : $"Stopped at the round limit ({maxRounds}) before the mean settled.";
+            var previousMean = initial.Mean;
+            var last = initial;
+            var ran = 0;
+            for (var k = 1; k <= maxRounds; k++)
             {
-                quiet = Math.Abs(mean - rounds[k - 1].Mean) < tolerance * delta ? quiet + 1 : 0;
-                if (quiet >= QuietRoundsToStop)
+                cancellationToken.ThrowIfCancellationRequested();
+                var (next, risk, offers) = round.Run(x, w);
+                x = next;
+                ran = k;
+                var positions = new double[n];
+                for (var i = 0; i < n; i++)
                 {
+                    positions[i] = x[i] + origin;
+                }
+
+                var mean = IssueStatistics.WeightedMean(positions, w);
+                var converged = false;
+                if (!scholz)
+                {
+                    quiet = Math.Abs(mean - previousMean) < tolerance * delta ? quiet + 1 : 0;
+                    converged = quiet >= QuietRoundsToStop;
+                }
+
+                // Without a path only the last round is built in full (its median voter is O(n²)).
+                if (options.KeepPath || converged || k == maxRounds)
+                {
+                    last = new RoundState(k, positions, mean, IssueStatistics.MedianVoter(positions, w), new ExpectedUtilityRound(risk, offers));
+                    if (options.KeepPath)
+                    {
+                        rounds.Add(last);
+                    }
+                }
+
+                previousMean = mean;
+                progress?.Report(new ModelProgress(Name, input.IssueId, k, maxRounds));
+                if (converged)
+                {
+                    stop = StopReason.Converged;
                     note = $"Converged after {k} rounds (mean moved < {tolerance.ToString(CultureInfo.InvariantCulture)}·Δ for {QuietRoundsToStop} rounds).";
                     break;
                 }
             }
+
+            if (!options.KeepPath)
+            {
+                rounds.Add(last);
+            }
+
+            return new IssueResult(input.IssueId, last.Mean, input.ActorIds, rounds, note, stop, ran);
         }
-
-        return new IssueResult(input.IssueId, rounds[^1].Mean, input.ActorIds, rounds, note);
-    }
-
-    private static double ReadTolerance(ModelOptions options)
-    {
-        if (!options.Parameters.TryGetValue("tolerance", out var text))
+        finally
         {
-            return DefaultBdmTolerance;
+            RoundStep.Return(round);
         }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
-        {
-            throw new ArgumentException($"Parameter 'tolerance' must be a positive number, not '{text}'.", nameof(options));
-        }
-
-        return value;
     }
 
     /// <summary>One round of the model: risk exponents, offers, moves. Holds the reusable tables.</summary>
     private sealed class RoundStep
     {
+        /// <summary>Tables of up to this many actors are kept for the next run on the same thread (512² doubles = 2 MB each).</summary>
+        private const int MaxCachedActors = 512;
+
+        [ThreadStatic]
+        private static RoundStep? t_cached;
+
         private readonly int _n;
-        private readonly IssueInput _input;
-        private readonly ExpectedUtilityVariant _variant;
-        private readonly double _delta;
-        private readonly OfferRecording _recording;
         private readonly VictoryProbabilities _probabilities;
         private readonly double[] _ones;
         private readonly bool _parallel;
-        private readonly double _origin;
         private readonly double[] _logSuccess;
         private readonly double[] _logFailure;
+        private IssueInput _input;
+        private ExpectedUtilityVariant _variant;
+        private double _delta;
+        private OfferRecording _recording;
+        private double _origin;
 
-        public RoundStep(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording, double origin)
+        private RoundStep(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording, double origin)
         {
-            _origin = origin;
             _logSuccess = new double[n * n];
             _logFailure = new double[n * n];
             _n = n;
+            _probabilities = new VictoryProbabilities(n);
+            _ones = Enumerable.Repeat(1.0, n).ToArray();
+            _parallel = n >= 64;
+            _input = input;
+            Reset(input, variant, delta, recording, origin);
+        }
+
+        /// <summary>
+        /// A round step for <paramref name="n"/> actors: the one this thread used last when it has the
+        /// same size (so that a Monte Carlo run allocates no n × n table per draw), else a new one.
+        /// </summary>
+        public static RoundStep Rent(int n, IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording, double origin)
+        {
+            var cached = t_cached;
+            if (cached is not null && cached._n == n)
+            {
+                t_cached = null;
+                cached.Reset(input, variant, delta, recording, origin);
+                return cached;
+            }
+
+            return new RoundStep(n, input, variant, delta, recording, origin);
+        }
+
+        /// <summary>Keeps <paramref name="step"/> for the next run on this thread, if it is small enough.</summary>
+        public static void Return(RoundStep step)
+        {
+            if (step._n <= MaxCachedActors)
+            {
+                step._input = null!;
+                t_cached = step;
+            }
+        }
+
+        private void Reset(IssueInput input, ExpectedUtilityVariant variant, double delta, OfferRecording recording, double origin)
+        {
             _input = input;
             _variant = variant;
             _delta = delta;
             _recording = recording;
-            _probabilities = new VictoryProbabilities(n);
-            _ones = Enumerable.Repeat(1.0, n).ToArray();
-            _parallel = n >= 64;
+            _origin = origin;
         }
 
         public (double[] Positions, double[] Risk, IReadOnlyList<Offer>? Offers) Run(double[] x, double[] w)

@@ -1,3 +1,4 @@
+using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
 namespace Parley.Core.Models.Ktab;
@@ -18,11 +19,102 @@ public sealed class KtabSmpModel : IForecastModel
     public string Source => "KAPSARC KTAB (Wise et al.), smpc as of 2019-11-17; clean-room re-implementation from SMP-SPEC.md.";
 
     /// <inheritdoc />
-    public ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
+    public ModelTraits Traits { get; } = new(Iterative: true, JointIssues: true, DrawsRandomNumbers: true);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Diagnostic> Check(Scenario scenario, ModelOptions options)
     {
         Preconditions.NotNull(scenario, nameof(scenario));
         Preconditions.NotNull(options, nameof(options));
-        var prm = KtabSmpParameters.Parse(options.Parameters);
+        var prm = options.Ktab ?? KtabSmpParameters.Default;
+        var problems = new List<Diagnostic>();
+        if (options.Rounds is { } rounds && (rounds < 1 || rounds > ModelOptions.MaxRounds))
+        {
+            problems.Add(Diagnostic.Error($"Model '{Name}' cannot run {rounds} turns.", expected: $"a number of rounds from 1 to {ModelOptions.MaxRounds}"));
+        }
+
+        if (scenario.Issues.Count < 1)
+        {
+            problems.Add(Diagnostic.Error("KTAB SMP needs at least one issue."));
+        }
+
+        if (scenario.Actors.Count < 2)
+        {
+            problems.Add(Diagnostic.Error("KTAB SMP needs at least two actors (KTAB's own files need three).", expected: "two or more actors"));
+        }
+
+        for (var i = 0; i < scenario.Actors.Count; i++)
+        {
+            var actor = scenario.Actors[i];
+            if (!(actor.Capability > 0))
+            {
+                problems.Add(Diagnostic.Error($"KTAB SMP needs every capability > 0; this actor's is {actor.Capability.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", actorId: actor.Id, expected: "a capability > 0"));
+            }
+
+            var total = 0.0;
+            var missing = new List<string>();
+            for (var d = 0; d < scenario.Issues.Count; d++)
+            {
+                if (scenario.StanceOf(i, d) is { } stance)
+                {
+                    total += stance.Salience;
+                }
+                else
+                {
+                    missing.Add(scenario.Issues[d].Id);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                problems.Add(Diagnostic.Error(
+                    $"KTAB SMP runs all issues jointly as dimensions of one space, so every actor needs a position and salience on every issue; this actor has none on {string.Join(", ", missing.Select(m => $"'{m}'"))}.",
+                    actorId: actor.Id,
+                    expected: "a stance on every issue (salience 0 where the actor does not care)"));
+            }
+            else if (!(total > 0))
+            {
+                problems.Add(Diagnostic.Error("KTAB SMP needs each actor's saliences to sum to more than 0 over the issues.", actorId: actor.Id, expected: "a salience > 0 on at least one issue"));
+            }
+            else if (total > 1 + 1e-12 && !prm.NormaliseSaliences)
+            {
+                problems.Add(Diagnostic.Error(
+                    $"This actor's saliences sum to {total.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} over the issues; KTAB SMP needs at most 1 (100 on KTAB's 0–100 scale).",
+                    actorId: actor.Id,
+                    expected: "saliences summing to at most 1, or the parameter NormaliseSaliences=true"));
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            // The engine's own input checks (KTAB's aborts that can be seen before the first turn).
+            var input = Compile(scenario, prm.NormaliseSaliences);
+            problems.AddRange(KtabSmpEngine.Check(input.Capabilities, input.Saliences, input.Dimensions, prm, input.Positions)
+                .Select(f => f.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)])));
+        }
+
+        return problems;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// KTAB also aborts on checks within a turn that no check before the run can foresee (SMP-SPEC
+    /// §4.4; e.g. the Binary voting rule once positions collapse): such a run returns a result with
+    /// its <see cref="ModelResult.Failure"/>, an error naming the turn, the actor and the issue where it can.
+    /// </remarks>
+    public ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TryRun(scenario, options, out var failure, progress, cancellationToken)
+            ?? ModelResult.Failed(Name, failure!);
+
+    /// <summary>
+    /// Runs the model like <see cref="Run"/>, but a run that KTAB aborts within a turn gives null and
+    /// <paramref name="failure"/>, an error naming the turn, the actor and the issue where it can.
+    /// </summary>
+    public ModelResult? TryRun(Scenario scenario, ModelOptions options, out Diagnostic? failure, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.NotNull(scenario, nameof(scenario));
+        Preconditions.NotNull(options, nameof(options));
+        var prm = options.Ktab ?? KtabSmpParameters.Default;
         if (options.Rounds is { } rounds)
         {
             Preconditions.Check(rounds >= 1, nameof(options), "The number of rounds must be at least 1.");
@@ -34,10 +126,19 @@ public sealed class KtabSmpModel : IForecastModel
         var firstIssue = scenario.Issues[0].Id;
         var run = engine.Run(
             input.Positions,
-            options.Seed,
-            prm.MaxTurns,
-            turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+            new KtabRunOptions
+            {
+                Seed = options.Seed,
+                MaxTurns = prm.MaxTurns,
+                OnTurn = turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+            },
             cancellationToken);
+        failure = run.Failure?.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)]);
+        if (failure is not null)
+        {
+            return null;
+        }
+
         var stochastic = prm.StateTransitions == KtabStateTransitions.Stochastic;
         return BuildResult(scenario, input, run, stochastic ? options.Seed : null);
     }
@@ -76,7 +177,7 @@ public sealed class KtabSmpModel : IForecastModel
             {
                 normalised++;
                 var factor = 1 / total;
-                do
+                for (var pass = 0; pass < 64 && total > 1; pass++)
                 {
                     // Scale so that the left-to-right sum is at most 1 (a sum of quotients can round above it).
                     total = 0;
@@ -88,7 +189,6 @@ public sealed class KtabSmpModel : IForecastModel
 
                     factor = 1 - 1e-15;
                 }
-                while (total > 1);
             }
 
             Preconditions.Check(total > 0 && total <= 1 + 1e-12, nameof(scenario),
@@ -140,18 +240,23 @@ public sealed class KtabSmpModel : IForecastModel
                     pos,
                     IssueStatistics.WeightedMean(pos, input.Capabilities, sal),
                     IssueStatistics.MedianVoter(pos, input.Capabilities, sal),
-                    RiskExponents: run.RiskAttitudes[t],
-                    WinProbabilities: run.WinProbabilities[t]);
+                    new KtabRound(run.RiskAttitudes[t], run.WinProbabilities[t]));
             }
 
             var forecast = rounds[last].Positions[best];
             var normalisedNote = input.NormalisedActors > 0
                 ? $" The saliences of {input.NormalisedActors} actor(s) summed to more than 1 over the issues and were divided by their sums."
                 : string.Empty;
+            var stop = run.Stop == KtabStop.TurnLimit ? StopReason.RoundLimit : StopReason.Converged;
             issues[d] = new IssueResult(scenario.Issues[d].Id, forecast, ids, rounds,
-                $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).{normalisedNote}");
+                $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).{normalisedNote}", stop, last);
         }
 
         return new ModelResult("ktab-smp", issues, seed);
     }
 }
+
+/// <summary>A turn of KTAB's Spatial Model of Politics: each actor's risk attitude and probability of winning.</summary>
+/// <param name="RiskAttitudes">Each actor's risk attitude in the turn, in input order.</param>
+/// <param name="WinProbabilities">Each actor's probability that its position wins, in input order.</param>
+public sealed record KtabRound(IReadOnlyList<double> RiskAttitudes, IReadOnlyList<double> WinProbabilities) : RoundDetail;

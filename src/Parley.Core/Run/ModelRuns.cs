@@ -1,0 +1,79 @@
+using Parley.Core.Diagnostics;
+using Parley.Core.Models;
+using Parley.Core.Scenarios;
+using Parley.Core.Uncertainty;
+
+namespace Parley.Core.Run;
+
+/// <summary>Runs one model on a draw or a perturbed input and returns its forecasts only: the inner loop of draws and drivers.</summary>
+internal static class ModelRuns
+{
+    /// <summary>Options for a run whose path nobody reads: no offers, no rounds kept but the last.</summary>
+    public static ModelOptions Lean(ModelOptions options) => options with { KeepPath = false, Offers = OfferRecording.None };
+
+    /// <summary>
+    /// The model's forecast of every issue of <paramref name="draw"/> into <paramref name="forecasts"/>;
+    /// false (and the first error) when the model cannot run this draw.
+    /// </summary>
+    public static bool TryForecast(IForecastModel model, InputDraw draw, ModelOptions options, Span<double> forecasts, out Diagnostic? problem, CancellationToken cancellationToken)
+    {
+        problem = null;
+        if (model is IssueModel issueModel)
+        {
+            for (var k = 0; k < forecasts.Length; k++)
+            {
+                var input = draw.Issue(k);
+                problem = FirstError(issueModel.CheckIssue(input, options));
+                if (problem is not null)
+                {
+                    return false;
+                }
+
+                forecasts[k] = Finite(model, issueModel.RunIssue(input, options, null, cancellationToken).Forecast, input.IssueId);
+            }
+
+            return true;
+        }
+
+        return TryForecast(model, draw.ToScenario(), options, forecasts, out problem, cancellationToken);
+    }
+
+    /// <summary>The model's forecast of every issue of <paramref name="scenario"/>; false (and the first error) when it cannot run it.</summary>
+    public static bool TryForecast(IForecastModel model, Scenario scenario, ModelOptions options, Span<double> forecasts, out Diagnostic? problem, CancellationToken cancellationToken)
+    {
+        problem = FirstError(model.Check(scenario, options));
+        if (problem is not null)
+        {
+            return false;
+        }
+
+        var result = model.Run(scenario, options, null, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            problem = failure;
+            return false;
+        }
+
+        for (var k = 0; k < forecasts.Length; k++)
+        {
+            forecasts[k] = Finite(model, result.Issues[k].Forecast, result.Issues[k].IssueId);
+        }
+
+        return true;
+    }
+
+    /// <summary>The forecast of one issue model on one input, or null when it cannot run it.</summary>
+    public static double? TryForecast(IssueModel model, IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
+        FirstError(model.CheckIssue(input, options)) is null
+            ? Finite(model, model.RunIssue(input, options, null, cancellationToken).Forecast, input.IssueId)
+            : null;
+
+    /// <summary>The first error of <paramref name="diagnostics"/>, or null.</summary>
+    public static Diagnostic? FirstError(IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+
+    private static double Finite(IForecastModel model, double forecast, string issueId) =>
+        double.IsFinite(forecast)
+            ? forecast
+            : throw new InvalidOperationException($"Model '{model.Name}' gave a forecast that is not a finite number on issue '{issueId}'.");
+}
