@@ -15,6 +15,12 @@ internal static class BoundedFile
     public static byte[]? Read(string path, out Diagnostic? error)
     {
         error = null;
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            error = Diagnostic.Error("The file name is empty or holds a NUL character.", new SourceLocation(path), expected: "the path of a file");
+            return null;
+        }
+
         try
         {
             if (Directory.Exists(path))
@@ -51,7 +57,7 @@ internal static class BoundedFile
             error = Diagnostic.Error("File not found.", new SourceLocation(path), expected: "the path of an existing file");
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             error = Diagnostic.Error($"The file cannot be read: {e.Message}", new SourceLocation(path));
             return null;

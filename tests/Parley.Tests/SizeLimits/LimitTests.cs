@@ -97,6 +97,17 @@ public sealed class LimitTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a\0b.yaml")]
+    [InlineData(".")]
+    public void An_empty_name_a_NUL_in_the_name_or_a_folder_is_an_error_located_at_the_name(string path)
+    {
+        var error = OnlyError(ScenarioFiles.Read(path));
+        Assert.Equal(path, error.Location!.File);
+        Assert.True(error.Message is "The file name is empty or holds a NUL character." or "This is a folder, not a file.", error.Message);
+    }
+
     [Fact]
     public void Content_one_byte_past_the_limit_is_refused_before_it_is_decoded()
     {
