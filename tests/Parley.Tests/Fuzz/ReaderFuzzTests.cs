@@ -150,8 +150,9 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var results = s_cheapModels.Select(m => Run(m, source.Scenario, options)).ToList();
         var outcome = FuzzOutcome.Accepted;
 
-        // ktab-smp costs more than the reader (26 actors of SOE-Policy: ~10 ms): small scenarios always, others one in four.
-        if (source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml && (source.Scenario.Actors.Count <= 12 || (input.Length % 4) == 0))
+        // ktab-smp costs more than the reader (26 actors of SOE-Policy: ~10 ms optimised, far more in a
+        // Debug build): one accepted KTAB file in four; the forecast fuzz test runs it on every case.
+        if (source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml && (input.Length % 4) == 0)
         {
             var ktab = KtabSmp(source.Scenario, options);
             if (ktab is null)
