@@ -109,6 +109,12 @@ public static partial class ScenarioFiles
                 break;
         }
 
+        // A safety net under every reader: a scenario past a limit the reader did not locate is refused here, at the file.
+        if (scenario is not null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            diagnostics.AddRange(RunLimits.CheckScenario(scenario, fileName));
+        }
+
         var ordered = diagnostics
             .Select((d, i) => (d, i))
             .OrderBy(p => p.d.Location?.Line ?? 0)

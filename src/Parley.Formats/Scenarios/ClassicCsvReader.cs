@@ -125,11 +125,12 @@ internal static class ClassicCsvReader
         var max = positions.Max();
         if (min == max)
         {
+            // By 1 on each side, or by 2 on one side at the ends of the magnitude limit (exact: |x| ≤ 1e15).
+            var (low, high) = max + 1 > Limits.MaxMagnitude ? (min - 2, max) : min - 1 < -Limits.MaxMagnitude ? (min, max + 2) : (min - 1, max + 1);
             diagnostics.Add(Diagnostic.Info(
-                $"Every actor holds position {Format(min)}; the issue's scale is widened to {Format(min - 1)}–{Format(max + 1)} so that it is a valid scale.",
+                $"Every actor holds position {Format(min)}; the issue's scale is widened to {Format(low)}–{Format(high)} so that it is a valid scale.",
                 new SourceLocation(fileName, header.Line, 1)));
-            min--;
-            max++;
+            (min, max) = (low, high);
         }
 
         var title = Path.GetFileNameWithoutExtension(fileName);

@@ -68,7 +68,7 @@ public sealed class ForecastFuzzTests(ITestOutputHelper output)
                 continue;
             }
 
-            var result = model is KtabSmpModel ? ReaderFuzzTests.KtabSmp(scenario, options) : ReaderFuzzTests.Run(model, scenario, options);
+            var result = ReaderFuzzTests.RunOrRefuse(model, scenario, options);
             if (result is null)
             {
                 outcome = FuzzOutcome.AcceptedModelRefused;

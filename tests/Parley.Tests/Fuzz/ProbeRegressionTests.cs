@@ -93,10 +93,15 @@ public sealed class ProbeRegressionTests
     [Fact]
     public void At_the_largest_magnitude_the_widened_scale_is_exact_and_every_model_forecasts_the_common_position()
     {
-        // 1e15 ± 1 is exact in a double, which 1e17 ± 1 is not: the reason for the limit.
+        // 1e15 − 2 is exact in a double, which 1e17 ± 1 is not: the reason for the limit. At the limit
+        // the scale is widened on the side that stays within it (found by the reader's limit check).
         var result = FormatTestHelpers.Parse(Classic("A,1,1e15,1", "B,2,1e15,0.5"), "same.csv");
         var scenario = FormatTestHelpers.Valid(result);
-        Assert.Equal((1e15 - 1, 1e15 + 1), (scenario.Issues[0].Scale.Minimum, scenario.Issues[0].Scale.Maximum));
+        Assert.Equal((1e15 - 2, 1e15), (scenario.Issues[0].Scale.Minimum, scenario.Issues[0].Scale.Maximum));
+        var negative = FormatTestHelpers.Valid(FormatTestHelpers.Parse(Classic("A,1,-1e15,1", "B,2,-1e15,0.5"), "same.csv"));
+        Assert.Equal((-1e15, -1e15 + 2), (negative.Issues[0].Scale.Minimum, negative.Issues[0].Scale.Maximum));
+        var middle = FormatTestHelpers.Valid(FormatTestHelpers.Parse(Classic("A,1,5,1", "B,2,5,0.5"), "same.csv"));
+        Assert.Equal((4, 6), (middle.Issues[0].Scale.Minimum, middle.Issues[0].Scale.Maximum));
         foreach (var model in ModelCatalog.All.Where(m => m.Name != "ktab-smp"))
         {
             Assert.Equal(1e15, model.Run(scenario, ModelOptions.Default).Issues[0].Forecast);

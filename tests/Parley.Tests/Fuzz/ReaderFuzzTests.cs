@@ -26,7 +26,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
 
     private static readonly IssueModel[] s_cheapModels = [.. new[] { "compromise", "median-voter", "best" }.Select(n => (IssueModel)ModelCatalog.Find(n)!)];
 
-    private static readonly string[] s_readers = ["yaml", "json", "classic-csv", "ktab-csv", "ktab-xml", "deu-tsv"];
+    private static readonly string[] s_readers = ["yaml", "json", "classic-csv", "ktab-csv", "ktab-xml", "deu-tsv", "exchange-csv"];
 
     public static TheoryData<string> Readers => new(s_readers);
 
@@ -82,6 +82,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         "json" => ".json",
         "ktab-xml" => ".xml",
         "deu-tsv" => ".tsv",
+        "exchange-csv" => ".csv",
         _ => ".csv",
     };
 
@@ -91,6 +92,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         "json" => ScenarioFormat.Json,
         "classic-csv" => ScenarioFormat.ClassicCsv,
         "ktab-csv" => ScenarioFormat.KtabCsv,
+        "exchange-csv" => ScenarioFormat.ExchangeCsv,
         _ => ScenarioFormat.KtabXml,
     };
 
@@ -104,6 +106,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             "json" => "{\"title\":\"many\",\"issues\":[{\"id\":\"i\",\"name\":\"I\"}],\"actors\":[" + string.Join(",", ids.Select(a => $"{{\"id\":\"a{a}\",\"name\":\"A{a}\",\"capability\":1,\"stances\":{{\"i\":{{\"position\":{a % 100},\"salience\":0.5}}}}}}")) + "]}",
             "classic-csv" => "Actor,Capability,Position,Salience\n" + Lines(a => $"A{a},1,{a % 100},0.5"),
             "ktab-csv" => "many,d,10000,1,\nActor,Description,Power,D Position,D Salience\n" + Lines(a => $"A{a},d,1,{a % 100},50"),
+            "exchange-csv" => "'#P'\t'P'\t'P'\t'Issue P'\n" + Lines(a => $"'#A'\t'A{a}'\t'Actor {a}'\t''") + Lines(a => $"'#D'\t'A{a}'\t'P'\t{a % 100}\t0.5\t1.0"),
             "ktab-xml" => "<Scenario><name>x</name><prngSeed>1</prngSeed><Dimensions><dName>D</dName></Dimensions><Actors>" + Lines(a => $"<Actor><name>A{a}</name><description>d</description><capability>1</capability><Position><dCoord>{a % 100}</dCoord></Position><Salience><dSal>50</dSal></Salience></Actor>") + "</Actors><IdealAdjustment><iaPair><adjustingIdeal>A0</adjustingIdeal><referencePos>A0</referencePos><adjust>1</adjust></iaPair></IdealAdjustment></Scenario>",
             _ => DeuRows(),
         };
@@ -129,6 +132,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         "ktab-csv" => (Syntax.Csv, Seeds(TestPaths.Data("ktab", "ref", "rand01.csv"), TestPaths.Data("ktab", "ref", "dummyData_3Dim.csv"), TestPaths.Data("ktab", "ref", "SOE-Policy.csv")), KtabCsv),
         "ktab-xml" => (Syntax.Xml, Seeds(TestPaths.TestData("fuzz", "seeds", "sample.xml"), TestPaths.TestData("fuzz", "seeds", "stochastic.xml")), (b, _) => Scenario(b, "fuzz.xml", ScenarioFormat.KtabXml)),
         "deu-tsv" => (Syntax.Tsv, Seeds(TestPaths.TestData("fuzz", "seeds", "deu-head.tsv"), TestPaths.TestData("deu", "small.tsv")), Deu),
+        "exchange-csv" => (Syntax.Tsv, Seeds(TestPaths.Data("exchange", "example", "example.csv"), TestPaths.Data("exchange", "ref", "case00.csv")), (b, _) => Scenario(b, "fuzz.csv", ScenarioFormat.ExchangeCsv)),
         _ => throw new ArgumentOutOfRangeException(nameof(reader)),
     };
 
@@ -163,6 +167,19 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             else
             {
                 results.Add(ktab);
+            }
+        }
+
+        if (source.Format == ScenarioFormat.ExchangeCsv)
+        {
+            var exchange = RunOrRefuse(ModelCatalog.Find("exchange")!, source.Scenario, options);
+            if (exchange is null)
+            {
+                outcome = FuzzOutcome.AcceptedModelRefused;
+            }
+            else
+            {
+                results.Add(exchange);
             }
         }
 
@@ -227,36 +244,46 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         return FuzzOutcome.Accepted;
     }
 
-    /// <summary>A model that must run: its limits and its check pass and its run finishes.</summary>
+    /// <summary>A model whose documented needs the scenario meets: its limits and its check pass and its run finishes.</summary>
     internal static ModelResult Run(IForecastModel model, Core.Scenarios.Scenario scenario, ModelOptions options)
     {
-        var problems = RunLimits.Check(model, scenario, options).Concat(model.Check(scenario, options)).Where(p => p.Severity == Core.Diagnostics.DiagnosticSeverity.Error).ToList();
-        FuzzChecks.That(problems.Count == 0, $"{model.Name} refused a scenario within the limits: {string.Join("; ", problems)}");
-        var result = model.Run(scenario, options);
-        FuzzChecks.That(result.Succeeded, $"{model.Name} failed: {result.Failure}");
-        return result;
+        FuzzChecks.That(RunLimits.Check(model, scenario, options).Count == 0, $"{model.Name}: the scenario is past a limit: {string.Join("; ", RunLimits.Check(model, scenario, options))}");
+        return RunOrRefuse(model, scenario, options) ?? throw new FuzzFinding($"{model.Name} refused or failed on a scenario that has what it needs");
     }
 
     /// <summary>
-    /// Runs ktab-smp; null when it refuses. Its check must refuse exactly the scenarios that lack what
-    /// it documents it needs (<see cref="KtabSmpRuns"/>); a run it lets through may still stop on one
-    /// of KTAB's own abort conditions (a failed result, as KTAB aborts).
+    /// Runs <paramref name="model"/>; null when it refuses. Its check must refuse exactly the scenarios
+    /// that lack what the model documents it needs (<see cref="MeetsNeeds"/>); a run it lets through
+    /// must finish, except that ktab-smp may stop on one of KTAB's own abort conditions (a failed
+    /// result, as KTAB aborts).
     /// </summary>
-    internal static ModelResult? KtabSmp(Core.Scenarios.Scenario scenario, ModelOptions options)
+    internal static ModelResult? RunOrRefuse(IForecastModel model, Core.Scenarios.Scenario scenario, ModelOptions options)
     {
-        var model = new KtabSmpModel();
-        var runs = KtabSmpRuns(scenario, (options.Ktab ?? KtabSmpParameters.Default).NormaliseSaliences);
+        var needs = MeetsNeeds(model, scenario, options);
         var problems = model.Check(scenario, options).Where(p => p.Severity == Core.Diagnostics.DiagnosticSeverity.Error).ToList();
         if (problems.Count > 0)
         {
-            FuzzChecks.That(!runs, "ktab-smp refused a scenario that has what it needs: " + string.Join("; ", problems));
+            FuzzChecks.That(!needs, $"{model.Name} refused a scenario that has what it needs: " + string.Join("; ", problems));
             return null;
         }
 
-        FuzzChecks.That(runs, "ktab-smp's check let through a scenario that lacks what it needs");
+        FuzzChecks.That(needs, $"{model.Name}'s check let through a scenario that lacks what it needs");
         var result = model.Run(scenario, options);
+        FuzzChecks.That(result.Succeeded || model is KtabSmpModel, $"{model.Name} failed after its check passed: {result.Failure}");
         return result.Succeeded ? result : null;
     }
+
+    /// <summary>ktab-smp on a scenario (null when it refuses or aborts).</summary>
+    internal static ModelResult? KtabSmp(Core.Scenarios.Scenario scenario, ModelOptions options) => RunOrRefuse(new KtabSmpModel(), scenario, options);
+
+    /// <summary>What each model documents it needs (docs/models): ktab-smp <see cref="KtabSmpRuns"/>; exchange an actor with salience and capability above 0 on every issue; the others nothing beyond a stance per issue.</summary>
+    internal static bool MeetsNeeds(IForecastModel model, Core.Scenarios.Scenario scenario, ModelOptions options) => model switch
+    {
+        KtabSmpModel => KtabSmpRuns(scenario, (options.Ktab ?? KtabSmpParameters.Default).NormaliseSaliences),
+        Core.Models.Exchange.ExchangeModel => Enumerable.Range(0, scenario.Issues.Count).All(k =>
+            Enumerable.Range(0, scenario.Actors.Count).Any(a => scenario.StanceOf(a, k) is { Salience: > 0 } && scenario.Actors[a].CapabilityOn(scenario.Issues[k].Id) > 0)),
+        _ => true,
+    };
 
     /// <summary>
     /// What KTAB's model needs (docs/models/ktab-smp.md): at least two actors, a stance on every issue,
