@@ -145,6 +145,12 @@ internal static class BacktestCommand
             }
         }
 
+        IReadOnlyList<string> inputs = settings.Outcomes is null ? settings.Files : [.. settings.Files, settings.Outcomes];
+        if (OutputFile.Problem([(settings.Out, "--out"), (settings.PerIssue, "--per-issue"), (settings.CalibrationOut, "--calibration-out")], inputs) is { } outProblem)
+        {
+            return context.UsageError(outProblem);
+        }
+
         var data = BacktestInput.Load(settings.Files, settings.Outcomes, settings.SkipInvalid, settings.InputFormat, context, out var inputCode);
         if (data is null)
         {
@@ -162,7 +168,7 @@ internal static class BacktestCommand
         };
         if (settings.Search)
         {
-            return Search(settings, data, options, context, cancellationToken);
+            return Search(settings, data, options, inputs, context, cancellationToken);
         }
 
         var problems = BacktestEngine.Check(cases, models!);
@@ -189,9 +195,9 @@ internal static class BacktestCommand
             "CSV" => BacktestReportWriter.ToCsv(result),
             _ => Table(result, data),
         };
-        var exit = OutputFile.Write(settings.Out, text, context);
-        exit = WritePerIssue(settings, result, context, exit);
-        if (exit == ExitCodes.Success && settings.CalibrationOut is not null)
+        // Every output is ready before any is written, so that a bad --per-issue cannot leave a new --out behind.
+        List<PendingOutput> outputs = [new(settings.Out, "--out", text), .. PerIssue(settings, result)];
+        if (settings.CalibrationOut is not null)
         {
             var calibration = ForecastCalibration.Fit(
                 data.IsDeu
@@ -200,23 +206,21 @@ internal static class BacktestCommand
                 [.. result.Models.Select(m => m.Model)],
                 [.. result.Cases.Select((c, i) => new CalibrationCase(c.ProposalId, c.Outcome, ResidualScale.Of(cases[i].Input, cases[i].Scenario.Issues[0].Scale, options.ErrorScale), c.Forecasts))],
                 options.ErrorScale);
-            exit = OutputFile.Write(settings.CalibrationOut, CalibrationFile.ToJson(calibration, ShippedCalibration.Command), context);
+            outputs.Add(new(settings.CalibrationOut, "--calibration-out", CalibrationFile.ToJson(calibration, ShippedCalibration.Command)));
         }
 
+        var exit = OutputFile.WriteAll(outputs, inputs, context);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {result.Seed}; {result.Replicates} bootstrap replicates over {result.ProposalCount} {data.Clusters}; {models!.Count} model(s) × {result.CaseCount} issues in {started.Elapsed.TotalSeconds:F2} s."));
         return exit;
     }
 
-    private static int WritePerIssue(BacktestSettings settings, BacktestResult result, CliContext context, int exit) =>
-        exit == ExitCodes.Success && settings.PerIssue is not null
-            ? OutputFile.Write(
-                settings.PerIssue,
-                settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result),
-                context)
-            : exit;
+    private static IEnumerable<PendingOutput> PerIssue(BacktestSettings settings, BacktestResult result) =>
+        settings.PerIssue is null
+            ? []
+            : [new(settings.PerIssue, "--per-issue", settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result))];
 
     /// <summary>The search that chooses <c>best</c> (docs/validation.md): every candidate, and each selection rule cross-validated over proposals.</summary>
-    private static int Search(BacktestSettings settings, BacktestData data, BacktestOptions options, CliContext context, CancellationToken cancellationToken)
+    private static int Search(BacktestSettings settings, BacktestData data, BacktestOptions options, IReadOnlyList<string> inputs, CliContext context, CancellationToken cancellationToken)
     {
         var candidates = BestSearch.Candidates();
         var problems = BacktestEngine.Check(data.Cases, ModelSearch.Parts(candidates));
@@ -242,8 +246,7 @@ internal static class BacktestCommand
             "CSV" => BacktestReportWriter.SearchCsv(search),
             _ => SearchTables.Render(search, data.Description, data.Clusters),
         };
-        var exit = OutputFile.Write(settings.Out, text, context);
-        exit = WritePerIssue(settings, search.Candidates, context, exit);
+        var exit = OutputFile.WriteAll([new(settings.Out, "--out", text), .. PerIssue(settings, search.Candidates)], inputs, context);
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {options.Seed}; {candidates.Count} candidates × {data.Cases.Count} issues, {options.Replicates} bootstrap replicates, in {started.Elapsed.TotalSeconds:F2} s."));
         return exit;
     }
