@@ -254,8 +254,8 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     /// <summary>
     /// Runs <paramref name="model"/>; null when it refuses. Its check must refuse exactly the scenarios
     /// that lack what the model documents it needs (<see cref="MeetsNeeds"/>); a run it lets through
-    /// must finish, except that ktab-smp may stop on one of KTAB's own abort conditions (a failed
-    /// result, as KTAB aborts).
+    /// must finish, except that ktab-smp (and its breakdown step) may stop on one of KTAB's own abort
+    /// conditions (a failed result, as KTAB aborts).
     /// </summary>
     internal static ModelResult? RunOrRefuse(IForecastModel model, Core.Scenarios.Scenario scenario, ModelOptions options)
     {
@@ -269,16 +269,19 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
 
         FuzzChecks.That(needs, $"{model.Name}'s check let through a scenario that lacks what it needs");
         var result = model.Run(scenario, options);
-        FuzzChecks.That(result.Succeeded || model is KtabSmpModel, $"{model.Name} failed after its check passed: {result.Failure}");
+        FuzzChecks.That(result.Succeeded || model is KtabSmpModel or Core.Models.Breakdown.JointVetoModel { Inner: KtabSmpModel }, $"{model.Name} failed after its check passed: {result.Failure}");
         return result.Succeeded ? result : null;
     }
 
     /// <summary>ktab-smp on a scenario (null when it refuses or aborts).</summary>
     internal static ModelResult? KtabSmp(Core.Scenarios.Scenario scenario, ModelOptions options) => RunOrRefuse(new KtabSmpModel(), scenario, options);
 
-    /// <summary>What each model documents it needs (docs/models): ktab-smp <see cref="KtabSmpRuns"/>; exchange an actor with salience and capability above 0 on every issue; the others nothing beyond a stance per issue.</summary>
+    /// <summary>What each model documents it needs (docs/models): ktab-smp <see cref="KtabSmpRuns"/>; exchange an actor with salience and capability above 0 on every issue; a breakdown step what its model needs; the others nothing beyond a stance per issue.</summary>
     internal static bool MeetsNeeds(IForecastModel model, Core.Scenarios.Scenario scenario, ModelOptions options) => model switch
     {
+        // A breakdown step needs what its model needs (docs/models/breakdown.md).
+        Core.Models.Breakdown.IssueVetoModel v => MeetsNeeds(v.Inner, scenario, options),
+        Core.Models.Breakdown.JointVetoModel v => MeetsNeeds(v.Inner, scenario, options),
         KtabSmpModel => KtabSmpRuns(scenario, (options.Ktab ?? KtabSmpParameters.Default).NormaliseSaliences),
         Core.Models.Exchange.ExchangeModel => Enumerable.Range(0, scenario.Issues.Count).All(k =>
             Enumerable.Range(0, scenario.Actors.Count).Any(a => scenario.StanceOf(a, k) is { Salience: > 0 } && scenario.Actors[a].CapabilityOn(scenario.Issues[k].Id) > 0)),
