@@ -109,7 +109,10 @@ public static class ParleyServer
         RunEndpoints.Map(app);
         ReportEndpoints.Map(app);
         CatalogEndpoints.Map(app);
-        app.MapFallback("/api/{**rest}", (HttpContext context) => ApiResults.NotFound($"No endpoint {context.Request.Method} {context.Request.Path} (see /openapi/v1.json)."));
+        // An unknown API path read by a GET gets a problem in words; other methods keep routing's own 404, 405 and 415.
+        app.MapGet("/api/{**rest}", (HttpContext context) => ApiResults.NotFound($"No endpoint GET {context.Request.Path} (see /openapi/v1.json)."))
+            .ExcludeFromDescription()
+            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
     }
 
     /// <summary>The JSON settings of the API: snake_case names, enums as text, no nulls written.</summary>
