@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Parley.Core.Scenarios;
 
 /// <summary>A named point on an issue's scale, e.g. 0 = "complete, verified denuclearization first".</summary>
@@ -16,7 +18,7 @@ public sealed record Scale
         Preconditions.Check(minimum < maximum, nameof(maximum), "The scale's maximum must be greater than its minimum.");
         Minimum = minimum;
         Maximum = maximum;
-        Anchors = anchors ?? [];
+        Anchors = anchors is null ? ImmutableArray<ScaleAnchor>.Empty : [.. anchors];
     }
 
     /// <summary>The 0–100 scale used when a file gives no scale.</summary>
@@ -31,6 +33,19 @@ public sealed record Scale
     /// <summary>Named points on the scale, in the order given.</summary>
     public IReadOnlyList<ScaleAnchor> Anchors { get; }
 
+    /// <summary>The width of the scale, maximum minus minimum (&gt; 0).</summary>
+    public double Width => Maximum - Minimum;
+
     /// <summary>True when <paramref name="position"/> lies on the scale (ends included).</summary>
     public bool Contains(double position) => position >= Minimum && position <= Maximum;
+
+    /// <summary><paramref name="position"/> moved onto the scale: the nearer end when it lies outside.</summary>
+    public double Clamp(double position) => Math.Clamp(position, Minimum, Maximum);
+
+    /// <summary>True when <paramref name="other"/> has the same ends and the same anchors in order.</summary>
+    public bool Equals(Scale? other) =>
+        other is not null && Minimum.Equals(other.Minimum) && Maximum.Equals(other.Maximum) && Anchors.SequenceEqual(other.Anchors);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Minimum, Maximum, Anchors.Count);
 }

@@ -46,18 +46,38 @@ internal static class SchemaValidator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var detail in results.Details.Prepend(results))
         {
-            if (detail.IsValid || !detail.HasErrors || IsInsideIf(detail.EvaluationPath.ToString()))
+            var path = detail.EvaluationPath.ToString();
+            var pointer = detail.InstanceLocation.ToString();
+
+            // JsonSchema.Net gives a failed 'not' no message (its subschema's result is valid, the parent
+            // fails) and not always the right schema location, so the exclusion is found by its keys.
+            if (detail.IsValid && path.EndsWith("/not", StringComparison.Ordinal))
+            {
+                if (!IsInsideCondition(path[..^"/not".Length]) && !suppressed.Contains(pointer) && map.TryGetValue(pointer, out var excluded) && excluded.Value is MappingNode given)
+                {
+                    foreach (var keys in Exclusions.Value.Where(keys => keys.All(k => given.Find(k) is not null)))
+                    {
+                        if (seen.Add($"{pointer}|not|{string.Join(",", keys)}"))
+                        {
+                            diagnostics.Add(DescribeExclusion(keys, pointer, given, excluded.Key, root, fileName));
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (detail.IsValid || !detail.HasErrors || IsInsideCondition(path))
             {
                 continue;
             }
 
-            var pointer = detail.InstanceLocation.ToString();
             if (suppressed.Contains(pointer) || !map.TryGetValue(pointer, out var target))
             {
                 continue;
             }
 
-            var schemaHere = Navigate(schemaNode, detail.SchemaLocation);
+            var schemaHere = Resolve(schemaNode, path);
             foreach (var (keyword, libraryMessage) in detail.Errors!)
             {
                 if (!seen.Add($"{pointer}|{keyword}|{libraryMessage}"))
@@ -76,7 +96,15 @@ internal static class SchemaValidator
         return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
     }
 
-    private static bool IsInsideIf(string evaluationPath) => (evaluationPath + "/").Contains("/if/", StringComparison.Ordinal);
+    /// <summary>
+    /// True for results inside an <c>if</c> or a <c>not</c>: their failures are how the condition
+    /// is decided, not errors in the file (a failed <c>not</c> is reported at its own keyword).
+    /// </summary>
+    private static bool IsInsideCondition(string evaluationPath)
+    {
+        var path = evaluationPath + "/";
+        return path.Contains("/if/", StringComparison.Ordinal) || path.Contains("/not/", StringComparison.Ordinal);
+    }
 
     private static JsonNode? Convert(
         DocumentNode node,
@@ -196,16 +224,24 @@ internal static class SchemaValidator
                 var limit = schemaHere?[keyword]?.GetValue<double>() ?? 0;
                 var shown = value is ScalarNode s ? s.Text : "?";
                 var relation = keyword == "minimum" ? "below the minimum" : "above the maximum";
-                var expected = name == "salience"
+                var expected = name == "salience" || ParentName(pointer) == "salience_range"
                     ? "a salience from 0 to 1, or from 0 to 100 with 'salience_scale: percent'"
                     : keyword == "minimum" ? $"a number ≥ {Format(limit)}" : $"a number ≤ {Format(limit)}";
                 yield return Diagnostic.Error($"{Capitalise(field)} is {shown}, {relation} {Format(limit)}.", at, actor, issue, expected);
                 yield break;
             }
 
+            case "minItems" or "maxItems" when IsPair(schemaHere):
+            {
+                var count = value is SequenceNode list ? list.Items.Count : 0;
+                yield return Diagnostic.Error($"{Capitalise(field)} has {count} {(count == 1 ? "number" : "numbers")}; a range has two.", at, actor, issue, $"'{name}: [low, high]', e.g. [40, 60]");
+                yield break;
+            }
+
             case "minItems":
                 yield return Diagnostic.Error($"{Capitalise(field)} is empty; at least one is needed.", atKey, actor, issue, $"at least one item under '{name}'");
                 yield break;
+
             case "minLength":
                 yield return Diagnostic.Error($"{Capitalise(field)} is empty.", at, actor, issue, "non-empty text");
                 yield break;
@@ -249,17 +285,13 @@ internal static class SchemaValidator
             return "one of: " + string.Join(", ", options.Select(o => o!.ToString()));
         }
 
-        var type = schema["type"]?.GetValue<string>();
-        var text = type switch
+        var types = schema["type"] switch
         {
-            "number" => "a number",
-            "integer" => "a whole number",
-            "string" => "text",
-            "array" => "a list",
-            "object" => "a mapping",
-            "boolean" => "true or false",
-            _ => "a value",
+            JsonArray several => several.Select(t => t!.GetValue<string>()).ToList(),
+            JsonValue one => [one.GetValue<string>()],
+            _ => [],
         };
+        var text = types.Count == 0 ? "a value" : string.Join(" or ", types.Select(TypeWords));
         if (schema["minimum"] is { } minimum)
         {
             text += $" ≥ {Format(minimum.GetValue<double>())}";
@@ -273,14 +305,100 @@ internal static class SchemaValidator
         return text;
     }
 
+    /// <summary>True for a schema of a two-number range (minItems and maxItems both 2).</summary>
+    private static bool IsPair(JsonNode? schema) =>
+        schema is JsonObject o && o["minItems"] is JsonValue min && o["maxItems"] is JsonValue max
+        && min.GetValue<int>() == 2 && max.GetValue<int>() == 2;
+
+    /// <summary>Every exclusion <c>not: { required: [a, b] }</c> in the schema: keys that may not be given together.</summary>
+    private static readonly Lazy<List<string[]>> Exclusions = new(() =>
+    {
+        var found = new List<string[]>();
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (o["not"] is JsonObject { Count: 1 } not && not["required"] is JsonArray keys)
+                    {
+                        found.Add([.. keys.Select(k => k!.GetValue<string>())]);
+                    }
+
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(Loaded.Value.Node);
+        return found;
+    });
+
+    /// <summary>"X gives both 'a' and 'b'; give only one of them.", at the later of the keys.</summary>
+    private static Diagnostic DescribeExclusion(string[] keys, string pointer, MappingNode given, ScalarNode? key, DocumentNode root, string fileName)
+    {
+        var (actor, issue) = Context(pointer, root);
+        var last = given.Entries.Where(e => keys.Contains(e.Key.Text)).Select(e => e.Key).LastOrDefault() ?? key;
+        var where = last is null ? new SourceLocation(fileName, given.Line, given.Column) : new SourceLocation(fileName, last.Line, last.Column);
+        var listed = string.Join(" and ", keys.Select(k => $"'{k}'"));
+        return Diagnostic.Error($"{Capitalise(FieldName(pointer))} gives both {listed}; give only one of them.", where, actor, issue, "either " + string.Join(" or ", keys.Select(k => $"'{k}'")));
+    }
+
+    private static string TypeWords(string type) => type switch
+    {
+        "number" => "a number",
+        "integer" => "a whole number",
+        "string" => "text",
+        "array" => "a list",
+        "object" => "a mapping",
+        "boolean" => "true or false",
+        _ => "a value",
+    };
+
+    private static string? ParentName(string pointer)
+    {
+        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 ? Unescape(segments[^2]) : null;
+    }
+
     private static List<string> ParentProperties(JsonNode? additionalPropertiesSchema)
     {
         var parent = additionalPropertiesSchema?.Parent;
         return parent?["properties"] is JsonObject properties ? properties.Select(p => p.Key).ToList() : [];
     }
 
-    private static JsonNode? Navigate(JsonNode root, Uri location) =>
-        Navigate(root, location.IsAbsoluteUri ? location.Fragment : location.OriginalString);
+    /// <summary>
+    /// The subschema an evaluation path leads to, following each <c>$ref</c> within the schema.
+    /// (The library's own schema locations are not always right for subschemas reached through a
+    /// <c>$ref</c> inside <c>allOf</c>, so they are not used.)
+    /// </summary>
+    private static JsonNode? Resolve(JsonNode root, string evaluationPath)
+    {
+        JsonNode? node = root;
+        foreach (var raw in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Unescape(raw);
+            node = node switch
+            {
+                JsonObject o when segment == "$ref" && o["$ref"] is JsonValue reference => Navigate(root, reference.GetValue<string>()),
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
 
     private static JsonNode? Navigate(JsonNode root, string reference)
     {

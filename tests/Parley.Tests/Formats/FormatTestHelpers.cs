@@ -43,7 +43,7 @@ internal static class FormatTestHelpers
         return result.Value!;
     }
 
-    /// <summary>Asserts that two scenarios hold the same title, sources, issues, actors and stances.</summary>
+    /// <summary>Asserts that two scenarios hold the same title, sources, issues, actors, stances, uncertainty and what-ifs.</summary>
     public static void AssertEqual(Scenario expected, Scenario actual)
     {
         Assert.Equal(expected.Title, actual.Title);
@@ -57,6 +57,9 @@ internal static class FormatTestHelpers
             var a = actual.Issues[k];
             Assert.Equal((e.Id, e.Name, e.Description, e.Scale.Minimum, e.Scale.Maximum), (a.Id, a.Name, a.Description, a.Scale.Minimum, a.Scale.Maximum));
             Assert.Equal(e.Scale.Anchors, a.Scale.Anchors);
+            Assert.Equal((e.StatusQuo, e.Outcome), (a.StatusQuo, a.Outcome));
+            Assert.Equal(e.VetoPlayers, a.VetoPlayers);
+            Assert.Equal(e, a);
         }
 
         Assert.Equal(expected.Actors.Count, actual.Actors.Count);
@@ -68,8 +71,12 @@ internal static class FormatTestHelpers
             Assert.Equal(
                 e.CapabilityByIssue?.OrderBy(p => p.Key, StringComparer.Ordinal).ToList() ?? [],
                 a.CapabilityByIssue?.OrderBy(p => p.Key, StringComparer.Ordinal).ToList() ?? []);
+            Assert.Equal(e.CapabilitySpread, a.CapabilitySpread);
+            Assert.Equal(e, a);
         }
 
         Assert.Equal(expected.Stances, actual.Stances);
+        Assert.Equal(expected.Uncertainty, actual.Uncertainty);
+        Assert.Equal(expected.WhatIfs, actual.WhatIfs);
     }
 }

@@ -297,8 +297,52 @@ public sealed class SchemaAndDocsTests
         var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
         var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var end = doc.IndexOf("```", start, StringComparison.Ordinal);
-        var scenario = Valid(Parse(doc[start..end], "scenario-format.md.yaml"));
+        var result = Parse(doc[start..end], "scenario-format.md.yaml");
+        var scenario = Valid(result);
+        Assert.Empty(result.Diagnostics);
         Assert.Equal(2, scenario.Issues.Count);
         Assert.Equal(20, scenario.Actors[0].CapabilityOn("sanctions"));
+        Assert.Equal(new ScenarioUncertainty(0.05, 0.1, 0.2), scenario.Uncertainty);
+        Assert.Equal(["trump", "kim"], scenario.Issues[0].VetoPlayers.Select(v => v.ActorId));
+        Assert.Equal(3, Assert.Single(scenario.WhatIfs).Edits.Count);
+    }
+
+    [Fact]
+    public void The_outcomes_example_in_the_format_doc_merges_into_the_example_scenario()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
+        var blocks = doc.Split("```yaml\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
+        var scenario = Valid(Parse(blocks[0], "scenario-format.md.yaml"));
+        var outcomes = blocks.Single(b => b.Contains("outcomes:", StringComparison.Ordinal));
+        var merged = Valid(OutcomeFiles.Merge(scenario, Encoding.UTF8.GetBytes(outcomes), "outcomes.yaml"));
+        Assert.Equal([10.0, 0.0], merged.Issues.Select(i => i.Outcome!.Position));
+    }
+
+    [Fact]
+    public void Every_key_of_the_schema_is_documented_in_the_format_doc()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "scenario-format.md"));
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(ScenarioFiles.JsonSchemaText)!;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject o)
+            {
+                if (o["properties"] is System.Text.Json.Nodes.JsonObject properties)
+                {
+                    keys.UnionWith(properties.Select(p => p.Key));
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    Collect(child);
+                }
+            }
+        }
+
+        Collect(schema);
+        Assert.True(keys.Count > 30, $"only {keys.Count} keys found");
+        var missing = keys.Where(k => !doc.Contains(k + ":", StringComparison.Ordinal) && !doc.Contains($"`{k}`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "Undocumented keys: " + string.Join(", ", missing));
     }
 }
