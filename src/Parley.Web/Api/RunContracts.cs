@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Parley.Core.Run;
 using Parley.Storage.Runs;
 
@@ -117,19 +116,13 @@ public sealed record RunDto(
     string? Error,
     long? ResultBytes,
     ProgressDto? Progress,
-    JsonElement? Result)
+    RawJson? Result)
 {
     /// <summary>The API form of <paramref name="run"/>.</summary>
     public static RunDto Of(RunRecord run, string? title, ProgressDto? progress, string? resultJson)
     {
         ArgumentNullException.ThrowIfNull(run);
-        JsonElement? result = null;
-        if (resultJson is not null)
-        {
-            using var document = JsonDocument.Parse(resultJson);
-            result = document.RootElement.Clone();
-        }
-
+        var result = resultJson is null ? null : new RawJson(resultJson);
         var s = run.Spec;
         return new RunDto(run.Id, run.Status.Name(), s.ScenarioId, title, s.ScenarioVersion, s.Models, s.Draws, s.Seed, s.Rounds, s.Parameters, s.WhatIf, s.Drivers,
             run.ParleyVersion, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Wait?.TotalMilliseconds, run.RunMilliseconds, run.Error, run.ResultBytes, progress, result);

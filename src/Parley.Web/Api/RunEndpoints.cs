@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Parley.Storage;
 using Parley.Storage.Runs;
@@ -84,7 +83,10 @@ internal static class RunEndpoints
                 // Still running: answer with where it stands; the client follows /events or polls.
             }
 
-            return Results.Ok(Describe(store.Runs.Get(record.Id)!, store, queue, withResult: true));
+            var ended = store.Runs.Get(record.Id)!;
+            var title = store.Scenarios.Version(ended.Spec.ScenarioId, ended.Spec.ScenarioVersion)?.Title;
+            var resultJson = ended.Status == RunStatus.Succeeded ? live.ResultJson ?? store.Runs.Result(ended.Id) : null;
+            return Results.Ok(RunDto.Of(ended, title, live.Progress, resultJson));
         }
 
         return TypedResults.Accepted($"/api/runs/{record.Id}", new RunCreatedDto(record.Id, RunStatus.Queued.Name()));

@@ -37,6 +37,9 @@ internal sealed class LiveRun : IProgress<RunProgress>
     /// <summary>The last progress report, while running.</summary>
     public ProgressDto? Progress { get; private set; }
 
+    /// <summary>The result JSON once the run has succeeded (so that a waiting request need not read it back).</summary>
+    public string? ResultJson { get; set; }
+
     /// <summary>Completes with the final status when the run ends.</summary>
     public Task<RunStatus> Done => _done.Task;
 

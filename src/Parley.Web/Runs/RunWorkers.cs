@@ -69,6 +69,7 @@ internal sealed partial class RunWorkers(RunQueue queue, ParleyStore store, Serv
                 if (outcome.Succeeded.Any())
                 {
                     store.Runs.Succeed(run.Id, json, ms);
+                    run.ResultJson = json;
                     run.SetStatus(RunStatus.Succeeded);
                 }
                 else
