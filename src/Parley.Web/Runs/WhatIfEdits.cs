@@ -46,12 +46,12 @@ internal static class WhatIfEdits
             }
         }
 
-        if (problems.Count > 0)
+        problems.AddRange(ScenarioEditor.Validate(scenario, parsed, (i, _) => new SourceLocation($"whatif[{positions[i]}]")));
+        if (problems.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            return ReadResult<Scenario>.Failure(problems);
+            return ReadResult<Scenario>.Failure([.. problems.OrderBy(d => d.Location?.File, StringComparer.Ordinal)]);
         }
 
-        var invalid = ScenarioEditor.Validate(scenario, parsed, (i, _) => new SourceLocation($"whatif[{positions[i]}]"));
-        return invalid.Any(d => d.Severity == DiagnosticSeverity.Error) ? ReadResult<Scenario>.Failure(invalid) : ScenarioEditor.Apply(scenario, parsed);
+        return ScenarioEditor.Apply(scenario, parsed);
     }
 }
