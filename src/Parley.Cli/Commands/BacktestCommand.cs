@@ -144,6 +144,12 @@ internal static class BacktestCommand
         };
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = RunWithProgress(cases, models, options, context, cancellationToken);
+        if (result.Failures.Count > 0)
+        {
+            context.Report(result.Failures.Select(p => p.Problem));
+            stderr.WriteLine($"Leave {string.Join(", ", result.Failures.Select(p => $"'{p.Model}'"))} out (name the models with --model) to backtest the others.");
+            return ExitCodes.InvalidInput;
+        }
         started.Stop();
         if (settings.Search)
         {

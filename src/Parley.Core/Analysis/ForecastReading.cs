@@ -58,7 +58,7 @@ public static class ForecastReading
         var lower = anchors.Last(a => a.Value < value);
         var nearer = value - lower.Value <= upper.Value - value ? lower : upper;
         var share = (value - lower.Value) / (upper.Value - lower.Value);
-        var where = Math.Abs(share - 0.5) < 0.05 ? "about halfway" : $"nearer {Format(nearer.Value, scale)}";
+        var where = Math.Abs(share - 0.5) < 0.01 ? "about halfway" : $"nearer {Format(nearer.Value, scale)}";
         return $"between '{lower.Label}' ({Format(lower.Value, scale)}) and '{upper.Label}' ({Format(upper.Value, scale)}), {where}";
     }
 

@@ -16,6 +16,9 @@ public sealed class PredictiveDistribution
     /// <summary>The most forecast points kept; more draws are summarised by their quantiles.</summary>
     public const int MaxPoints = 256;
 
+    /// <summary>Probabilities this close count as equal (shares such as 19/20 are not exact in binary).</summary>
+    private const double ProbabilityTolerance = 1e-12;
+
     private readonly double[] _points;
     private readonly ModelResiduals _residuals;
     private readonly double _min;
@@ -73,10 +76,62 @@ public sealed class PredictiveDistribution
         return total / _points.Length;
     }
 
+    /// <summary>P(Z &lt; <paramref name="value"/>).</summary>
+    public double CdfBelow(double value)
+    {
+        if (value > _max)
+        {
+            return 1;
+        }
+
+        if (value <= _min)
+        {
+            return 0;
+        }
+
+        var total = 0.0;
+        foreach (var f in _points)
+        {
+            var e = (value - f) / _errorScale;
+            total += e > 0 ? 0.5 + (0.5 * _residuals.ShareBelow(e)) : 0.5 * (1 - _residuals.ShareAtOrBelow(-e));
+        }
+
+        return total / _points.Length;
+    }
+
+    /// <summary>The largest value v on the scale with P(Z &lt; v) ≤ <paramref name="probability"/>: the lower end of a central interval, the mirror of <see cref="Quantile"/>.</summary>
+    public double LowerQuantile(double probability)
+    {
+        Preconditions.Check(probability is >= 0 and <= 1, nameof(probability), "A probability lies in [0, 1].");
+        probability += ProbabilityTolerance;
+        if (CdfBelow(_max) <= probability)
+        {
+            return _max;
+        }
+
+        var lo = _min;
+        var hi = _max;
+        for (var i = 0; i < 200 && hi - lo > 1e-12 * _width; i++)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (CdfBelow(mid) <= probability)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>The smallest value v on the scale with P(Z ≤ v) ≥ <paramref name="probability"/>.</summary>
     public double Quantile(double probability)
     {
         Preconditions.Check(probability is >= 0 and <= 1, nameof(probability), "A probability lies in [0, 1].");
+        probability -= ProbabilityTolerance;
         if (Cdf(_min) >= probability)
         {
             return _min;
@@ -100,10 +155,14 @@ public sealed class PredictiveDistribution
         return hi;
     }
 
-    /// <summary>The central interval at <paramref name="percent"/>%.</summary>
+    /// <summary>
+    /// The central interval at <paramref name="percent"/>%: from the largest v with P(Z &lt; v) ≤ α/2
+    /// to the smallest v with P(Z ≤ v) ≥ 1 − α/2, so that a symmetric distribution gets a symmetric
+    /// interval even where it has atoms (as past errors on coarse scales do).
+    /// </summary>
     public Interval Central(int percent)
     {
         var (lower, upper) = IntervalLevels.Tails(percent);
-        return new Interval(percent, Quantile(lower), Quantile(upper));
+        return new Interval(percent, LowerQuantile(lower), Quantile(upper));
     }
 }

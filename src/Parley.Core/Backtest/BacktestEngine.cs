@@ -56,7 +56,12 @@ public static class BacktestEngine
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1,
         };
 
-        var forecasts = Forecast(cases, modelList, options.ModelOptions, parallel, progress);
+        var (forecasts, failures) = Forecast(cases, modelList, options.ModelOptions, parallel, progress);
+        if (failures.Count > 0)
+        {
+            return new BacktestResult(options.Seed, options.Replicates, options.Confidence, options.HitThreshold, modelList[reference].Name, cases.Count, 0, [], []) { Failures = failures };
+        }
+
         var result = Score(cases, modelList, forecasts, reference, options, parallel, progress);
         // Intervals are scored on proposals left out of their calibration: that needs two proposals at least.
         if (options.Draws <= 0 || result.ProposalCount < 2)
@@ -103,7 +108,8 @@ public static class BacktestEngine
         return problems;
     }
 
-    private static double[] Forecast(
+    /// <summary>Every model's forecast of every case, and the runs that a model aborted partway (the first per model, in case order).</summary>
+    private static (double[] Forecasts, IReadOnlyList<ModelProblem> Failures) Forecast(
         IReadOnlyList<BacktestCase> cases,
         List<IForecastModel> models,
         ModelOptions modelOptions,
@@ -115,6 +121,7 @@ public static class BacktestEngine
         var forecasts = new double[n * m];
         var done = 0;
         var lean = ModelRuns.Lean(modelOptions);
+        var failures = new Diagnostic?[n * m];
         progress?.Report(new BacktestProgress(BacktestStage.Forecasting, 0, n));
         Parallel.For(0, n, parallel, c =>
         {
@@ -123,17 +130,39 @@ public static class BacktestEngine
             for (var k = 0; k < m; k++)
             {
                 var model = models[k];
-                double? forecast = model is IssueModel issueModel
-                    ? ModelRuns.TryForecast(issueModel, @case.Input, lean, parallel.CancellationToken)
-                    : ModelRuns.TryForecast(model, @case.Scenario, lean, buffer, out _, parallel.CancellationToken) ? buffer[0] : null;
-                forecasts[(c * m) + k] = forecast
-                    ?? throw new InvalidOperationException($"Model '{model.Name}' cannot run issue '{@case.IssueId}'; call Check before Run.");
+                if (model is IssueModel issueModel)
+                {
+                    // A one-issue model that passed its check never aborts.
+                    forecasts[(c * m) + k] = ModelRuns.TryForecast(issueModel, @case.Input, lean, parallel.CancellationToken)
+                        ?? throw new InvalidOperationException($"Model '{model.Name}' cannot run issue '{@case.IssueId}'; call Check before Run.");
+                }
+                else if (ModelRuns.TryForecast(model, @case.Scenario, lean, buffer, out var problem, parallel.CancellationToken))
+                {
+                    forecasts[(c * m) + k] = buffer[0];
+                }
+                else
+                {
+                    failures[(c * m) + k] = problem;
+                }
             }
 
             var d = Interlocked.Increment(ref done);
             progress?.Report(new BacktestProgress(BacktestStage.Forecasting, d, n));
         });
-        return forecasts;
+        var list = new List<ModelProblem>();
+        for (var k = 0; k < m; k++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                if (failures[(c * m) + k] is { } f)
+                {
+                    list.Add(new ModelProblem(models[k].Name, f with { Message = $"Model '{models[k].Name}' aborted on issue '{cases[c].IssueId}' (proposal {cases[c].ProposalId}): {f.Message}" }));
+                    break;
+                }
+            }
+        }
+
+        return (forecasts, list);
     }
 
     /// <summary>[model][case][draw]: every model's forecast on every input draw of every case (each case from its own seed, derived from the backtest's).</summary>

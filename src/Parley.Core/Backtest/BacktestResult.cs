@@ -23,7 +23,11 @@ public sealed record BacktestResult(
     IReadOnlyList<ModelScore> Models,
     IReadOnlyList<CaseForecast> Cases,
     int Draws = 0,
-    IReadOnlyList<IntervalScore>? Intervals = null);
+    IReadOnlyList<IntervalScore>? Intervals = null)
+{
+    /// <summary>Models that aborted a run partway on some case (a model whose check passed); when any did, nothing was scored and <see cref="Models"/> is empty.</summary>
+    public IReadOnlyList<ModelProblem> Failures { get; init; } = [];
+}
 
 /// <summary>How well one model forecast the outcomes.</summary>
 /// <param name="Model">The model's name.</param>

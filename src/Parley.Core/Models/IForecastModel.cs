@@ -25,7 +25,11 @@ public interface IForecastModel
     /// </summary>
     IReadOnlyList<Diagnostic> Check(Scenario scenario, ModelOptions options);
 
-    /// <summary>Runs the model on every issue of <paramref name="scenario"/>, which must have passed <see cref="Check"/>.</summary>
+    /// <summary>
+    /// Runs the model on every issue of <paramref name="scenario"/>, which must have passed
+    /// <see cref="Check"/>. A run the model aborts partway is a result with its
+    /// <see cref="ModelResult.Failure"/>, not an exception.
+    /// </summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">Run options (rounds, seed, model parameters).</param>
     /// <param name="progress">Receives progress reports; may be null.</param>

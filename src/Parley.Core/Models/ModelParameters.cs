@@ -51,14 +51,14 @@ public static class ModelParameters
             }
             else if (KtabSmpParameters.Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } ktabName)
             {
-                var problem = KtabSmpParameters.Validate(ktabName, p.Value);
-                if (problem is null)
+                var parsed = KtabSmpParameters.Parse([new(ktabName, p.Value)], p.Location);
+                if (parsed.Succeeded)
                 {
                     ktab[ktabName] = p.Value;
                 }
                 else
                 {
-                    problems.Add(Diagnostic.Error(problem, p.Location));
+                    problems.AddRange(parsed.Errors);
                 }
             }
             else
@@ -79,7 +79,8 @@ public static class ModelParameters
                 merged[k] = v;
             }
 
-            options = options with { Ktab = KtabSmpParameters.Parse(merged) };
+            // Every value was parsed above, so the merged set parses.
+            options = options with { Ktab = KtabSmpParameters.Parse(merged).Value! };
         }
 
         return (options, problems);

@@ -1,10 +1,20 @@
+using Parley.Core.Diagnostics;
+
 namespace Parley.Core.Models;
 
-/// <summary>The result of one model on one scenario: a forecast and a path per issue.</summary>
+/// <summary>The result of one model on one scenario: a forecast and a path per issue, or the failure that stopped the run.</summary>
 /// <param name="Model">The model's name.</param>
-/// <param name="Issues">One result per issue, in scenario order.</param>
+/// <param name="Issues">One result per issue, in scenario order; empty when the run failed.</param>
 /// <param name="Seed">The seed the run drew from, when it drew anything.</param>
-public sealed record ModelResult(string Model, IReadOnlyList<IssueResult> Issues, ulong? Seed = null);
+/// <param name="Failure">Why the model aborted a run that its check let through (KTAB aborts on some states no check can foresee); null for a run that finished.</param>
+public sealed record ModelResult(string Model, IReadOnlyList<IssueResult> Issues, ulong? Seed = null, Diagnostic? Failure = null)
+{
+    /// <summary>True when the run finished and <see cref="Issues"/> holds every issue.</summary>
+    public bool Succeeded => Failure is null;
+
+    /// <summary>The result of a run of <paramref name="model"/> that aborted with <paramref name="failure"/>.</summary>
+    public static ModelResult Failed(string model, Diagnostic failure) => new(model, [], null, Preconditions.NotNull(failure, nameof(failure)));
+}
 
 /// <summary>Why a model's run on an issue ended where it did.</summary>
 public enum StopReason

@@ -77,7 +77,15 @@ public static class ForecastRunner
             problems[m] = models[m].Check(scenario, options);
             if (ModelRuns.FirstError(problems[m]) is null)
             {
-                results[m] = models[m].Run(scenario, options, null, cancellationToken);
+                var result = models[m].Run(scenario, options, null, cancellationToken);
+                if (result.Failure is { } failure)
+                {
+                    problems[m] = [.. problems[m], failure];
+                }
+                else
+                {
+                    results[m] = result;
+                }
             }
 
             progress?.Report(new RunProgress(RunStage.PointForecasts, m + 1, models.Count));

@@ -48,6 +48,12 @@ internal static class ModelRuns
         }
 
         var result = model.Run(scenario, options, null, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            problem = failure;
+            return false;
+        }
+
         for (var k = 0; k < forecasts.Length; k++)
         {
             forecasts[k] = Finite(model, result.Issues[k].Forecast, result.Issues[k].IssueId);

@@ -25,26 +25,22 @@ public sealed class InputSampler
         _scenario = Preconditions.NotNull(scenario, nameof(scenario));
         var actors = scenario.Actors.Count;
         var issues = scenario.Issues.Count;
-        var u = scenario.Uncertainty;
         _capability = new Spread?[actors];
         _position = new Spread?[actors, issues];
         _salience = new Spread?[actors, issues];
         var any = false;
         for (var a = 0; a < actors; a++)
         {
+            // A capability is drawn once per actor, for its base capability; its per-issue
+            // capabilities move by the same factor, so an actor that is stronger than stated is
+            // stronger on every issue.
             var actor = scenario.Actors[a];
-            _capability[a] = Effective(actor.CapabilitySpread, u.CapabilitySdShare * actor.Capability);
+            _capability[a] = NonZero(actor.CapabilitySpread ?? new NormalSpread(scenario.Uncertainty.CapabilitySdShare * actor.Capability));
             any |= _capability[a] is not null;
             for (var k = 0; k < issues; k++)
             {
-                if (scenario.StanceOf(a, k) is not { } stance)
-                {
-                    continue;
-                }
-
-                var scale = scenario.Issues[k].Scale;
-                _position[a, k] = Effective(stance.PositionSpread, u.PositionSdShare * (scale.Maximum - scale.Minimum));
-                _salience[a, k] = Effective(stance.SalienceSpread, u.SalienceSd);
+                _position[a, k] = scenario.EffectivePositionSpread(a, k);
+                _salience[a, k] = scenario.EffectiveSalienceSpread(a, k);
                 any |= _position[a, k] is not null || _salience[a, k] is not null;
             }
         }
@@ -142,13 +138,7 @@ public sealed class InputSampler
         return a.CapabilityByIssue is not null && a.CapabilityByIssue.ContainsKey(id) ? written : drawn;
     }
 
-    private static Spread? Effective(Spread? own, double defaultSd) => own switch
-    {
-        NormalSpread { StandardDeviation: <= 0 } => null,
-        RangeSpread r when r.High <= r.Low => null,
-        not null => own,
-        _ => defaultSd > 0 ? new NormalSpread(defaultSd) : null,
-    };
+    private static Spread? NonZero(Spread spread) => spread.IsZero ? null : spread;
 }
 
 /// <summary>One draw of a scenario's inputs: compiled issues for one-issue models, and the whole scenario for models that run all issues together.</summary>

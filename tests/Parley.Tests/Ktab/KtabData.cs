@@ -48,7 +48,7 @@ internal static class KtabData
         var input = KtabSmpModel.Compile(ks.Scenario);
         var p = prm ?? KtabSmpParameters.Default;
         var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, p) { ScalarChallenges = scalarChallenges };
-        return engine.Run(input.Positions, seed, p.MaxTurns, null, CancellationToken.None, detailTurns: 101);
+        return engine.Run(input.Positions, new KtabRunOptions { Seed = seed, MaxTurns = p.MaxTurns, DetailTurns = 101, RecordBargains = true }, CancellationToken.None);
     }
 
     /// <summary>Reads a reference CSV of numbers (header skipped) into rows of fields.</summary>

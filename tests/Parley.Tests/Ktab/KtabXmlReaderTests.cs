@@ -43,7 +43,7 @@ public sealed class KtabXmlReaderTests
         Assert.Equal(12345UL, ks.Seed);
         Assert.Equal(4, ks.Scenario.Actors.Count);
         Assert.Equal(0.4, ks.Scenario.StanceOf(0, 1)!.Salience);
-        var p = KtabSmpParameters.Parse(ks.Parameters);
+        var p = KtabSmpParameters.Parse(ks.Parameters).Value!;
         Assert.Equal(KtabVictoryProbModel.Square, p.VictoryProbModel);
         Assert.Equal(KtabPceModel.MarkovIncentive, p.PceModel);
         Assert.Equal(KtabVotingRule.PropBin, p.VotingRule);
@@ -96,7 +96,18 @@ public sealed class KtabXmlReaderTests
     {
         var xml = Xml(pairs: "<iaPair><adjustingIdeal>A</adjustingIdeal><referencePos>B</referencePos><adjust>0.25</adjust></iaPair>");
         var ks = KtabXmlReader.Parse(xml, "x.xml").Value!;
-        var ex = Assert.Throws<KtabSmpException>(() => new KtabSmpModel().Run(ks.Scenario, RoundDetails.KtabOptions(ks.Parameters)));
-        Assert.Contains("row 0", ex.Message, StringComparison.Ordinal);
+        var input = KtabSmpModel.Compile(ks.Scenario);
+        var prm = KtabSmpParameters.Parse(ks.Parameters).Value!;
+        var failure = Assert.Single(KtabSmpEngine.Check(input.Capabilities, input.Saliences, input.Dimensions, prm, input.Positions));
+        Assert.Equal(KtabSmpFailureKind.InvalidInput, failure.Kind);
+        Assert.Equal(0, failure.Actor);
+        Assert.Contains("row 0 sums to more than 1", failure.Message, StringComparison.Ordinal);
+        var run = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, prm).Run(input.Positions, new KtabRunOptions(), CancellationToken.None);
+        Assert.Equal(failure, run.Failure);
+        Assert.Empty(run.Positions);
+        Assert.Equal("A", failure.ToDiagnostic(["A", "B", "C", "D"]).ActorId);
+        var check = Assert.Single(new KtabSmpModel().Check(ks.Scenario, RoundDetails.KtabOptions(ks.Parameters)));
+        Assert.Equal("A", check.ActorId);
+        Assert.Contains("row 0 sums to more than 1", check.Message, StringComparison.Ordinal);
     }
 }

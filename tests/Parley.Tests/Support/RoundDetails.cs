@@ -14,5 +14,5 @@ internal static class RoundDetails
 
     /// <summary>Options with KTAB parameters given by name.</summary>
     public static ModelOptions KtabOptions(IReadOnlyDictionary<string, string> parameters) =>
-        new() { Ktab = KtabSmpParameters.Parse(parameters) };
+        new() { Ktab = KtabSmpParameters.Parse(parameters).Value ?? throw new ArgumentException(string.Join("; ", KtabSmpParameters.Parse(parameters).Errors), nameof(parameters)) };
 }

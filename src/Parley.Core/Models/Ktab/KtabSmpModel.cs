@@ -85,11 +85,32 @@ public sealed class KtabSmpModel : IForecastModel
             }
         }
 
+        if (problems.Count == 0)
+        {
+            // The engine's own input checks (KTAB's aborts that can be seen before the first turn).
+            var input = Compile(scenario, prm.NormaliseSaliences);
+            problems.AddRange(KtabSmpEngine.Check(input.Capabilities, input.Saliences, input.Dimensions, prm, input.Positions)
+                .Select(f => f.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)])));
+        }
+
         return problems;
     }
 
     /// <inheritdoc />
-    public ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// KTAB also aborts on checks within a turn that no check before the run can foresee (SMP-SPEC
+    /// §4.4; e.g. the Binary voting rule once positions collapse): such a run returns a result with
+    /// its <see cref="ModelResult.Failure"/>, an error naming the turn, the actor and the issue where it can.
+    /// </remarks>
+    public ModelResult Run(Scenario scenario, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TryRun(scenario, options, out var failure, progress, cancellationToken)
+            ?? ModelResult.Failed(Name, failure!);
+
+    /// <summary>
+    /// Runs the model like <see cref="Run"/>, but a run that KTAB aborts within a turn gives null and
+    /// <paramref name="failure"/>, an error naming the turn, the actor and the issue where it can.
+    /// </summary>
+    public ModelResult? TryRun(Scenario scenario, ModelOptions options, out Diagnostic? failure, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(scenario, nameof(scenario));
         Preconditions.NotNull(options, nameof(options));
@@ -105,10 +126,19 @@ public sealed class KtabSmpModel : IForecastModel
         var firstIssue = scenario.Issues[0].Id;
         var run = engine.Run(
             input.Positions,
-            options.Seed,
-            prm.MaxTurns,
-            turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+            new KtabRunOptions
+            {
+                Seed = options.Seed,
+                MaxTurns = prm.MaxTurns,
+                OnTurn = turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+            },
             cancellationToken);
+        failure = run.Failure?.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)]);
+        if (failure is not null)
+        {
+            return null;
+        }
+
         var stochastic = prm.StateTransitions == KtabStateTransitions.Stochastic;
         return BuildResult(scenario, input, run, stochastic ? options.Seed : null);
     }
@@ -147,7 +177,7 @@ public sealed class KtabSmpModel : IForecastModel
             {
                 normalised++;
                 var factor = 1 / total;
-                do
+                for (var pass = 0; pass < 64 && total > 1; pass++)
                 {
                     // Scale so that the left-to-right sum is at most 1 (a sum of quotients can round above it).
                     total = 0;
@@ -159,7 +189,6 @@ public sealed class KtabSmpModel : IForecastModel
 
                     factor = 1 - 1e-15;
                 }
-                while (total > 1);
             }
 
             Preconditions.Check(total > 0 && total <= 1 + 1e-12, nameof(scenario),
@@ -218,8 +247,7 @@ public sealed class KtabSmpModel : IForecastModel
             var normalisedNote = input.NormalisedActors > 0
                 ? $" The saliences of {input.NormalisedActors} actor(s) summed to more than 1 over the issues and were divided by their sums."
                 : string.Empty;
-            // The engine says why it stopped in words; only the round limit is not a settled state.
-            var stop = run.StopReason.StartsWith("stopped after the maximum", StringComparison.Ordinal) ? StopReason.RoundLimit : StopReason.Converged;
+            var stop = run.Stop == KtabStop.TurnLimit ? StopReason.RoundLimit : StopReason.Converged;
             issues[d] = new IssueResult(scenario.Issues[d].Id, forecast, ids, rounds,
                 $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).{normalisedNote}", stop, last);
         }

@@ -1,148 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Parley.Core.Diagnostics;
+using Parley.Core.Text;
 
 namespace Parley.Core.Models.Ktab;
-
-/// <summary>How the probability that one coalition beats another is computed (KTAB <c>VictoryProbModel</c>).</summary>
-public enum KtabVictoryProbModel
-{
-    /// <summary>C(i,j) / (C(i,j) + C(j,i)) (KTAB default).</summary>
-    Linear = 0,
-
-    /// <summary>Strengths squared before the ratio.</summary>
-    Square = 1,
-
-    /// <summary>Strengths to the fourth power before the ratio.</summary>
-    Quartic = 2,
-
-    /// <summary>Strengths to the eighth power before the ratio.</summary>
-    Octic = 3,
-
-    /// <summary>A step with a narrow linear ramp around a tie.</summary>
-    Binary = 4,
-}
-
-/// <summary>How a probabilistic Condorcet election turns pairwise victory probabilities into option probabilities (KTAB <c>PCEModel</c>).</summary>
-public enum KtabPceModel
-{
-    /// <summary>Each option's probability is proportional to the product of its pairwise win probabilities (KTAB default).</summary>
-    Conditional = 0,
-
-    /// <summary>Markov chain in which support moves in proportion to the incentive to defect.</summary>
-    MarkovIncentive = 1,
-
-    /// <summary>Markov chain in which support moves uniformly.</summary>
-    MarkovUniform = 2,
-}
-
-/// <summary>How each actor picks among its bargains (KTAB <c>StateTransitions</c>).</summary>
-public enum KtabStateTransitions
-{
-    /// <summary>The most probable bargain, the first on ties (KTAB default).</summary>
-    Deterministic = 0,
-
-    /// <summary>A bargain drawn with its probability, from Parley's seeded per-actor, per-turn streams.</summary>
-    Stochastic = 1,
-}
-
-/// <summary>How an actor's utility difference becomes a vote (KTAB <c>VotingRule</c>).</summary>
-public enum KtabVotingRule
-{
-    /// <summary>Weight × sign of the difference (with a 1e-8 ramp).</summary>
-    Binary = 0,
-
-    /// <summary>80 % proportional, 20 % binary.</summary>
-    PropBin = 1,
-
-    /// <summary>Weight × difference (KTAB default).</summary>
-    Prop = 2,
-
-    /// <summary>Half proportional, half cubic.</summary>
-    PropCbc = 3,
-
-    /// <summary>Weight × difference cubed.</summary>
-    Cubic = 4,
-
-    /// <summary>Asymmetric prospect-theory votes: gains count two thirds of losses.</summary>
-    ASymProsp = 5,
-}
-
-/// <summary>How an actor estimates another's risk attitude from its own (KTAB <c>BigRAdjust</c>).</summary>
-public enum KtabBigRAdjust
-{
-    /// <summary>Uses its own risk attitude.</summary>
-    None = 0,
-
-    /// <summary>(2·own + other's) / 3 (KTAB default).</summary>
-    OneThird = 1,
-
-    /// <summary>(own + other's) / 2.</summary>
-    Half = 2,
-
-    /// <summary>(own + 2·other's) / 3.</summary>
-    TwoThirds = 3,
-
-    /// <summary>The other's true attitude; KTAB's sanity check then always aborts the run.</summary>
-    Full = 4,
-}
-
-/// <summary>The interval risk attitudes are mapped to (KTAB <c>BigRRange</c>).</summary>
-public enum KtabBigRRange
-{
-    /// <summary>[0, 1].</summary>
-    Min = 0,
-
-    /// <summary>[−0.5, 1] (KTAB default).</summary>
-    Mid = 1,
-
-    /// <summary>[−1, 1].</summary>
-    Max = 2,
-}
-
-/// <summary>How committed a third party is to the side it joins in a challenge (KTAB <c>ThirdPartyCommit</c>).</summary>
-public enum KtabThirdPartyCommit
-{
-    /// <summary>Third parties keep their own position whichever side wins.</summary>
-    NoCommit = 0,
-
-    /// <summary>Third parties keep their position only when their side wins (KTAB default).</summary>
-    SemiCommit = 1,
-
-    /// <summary>Third parties adopt the winner's position.</summary>
-    FullCommit = 2,
-}
-
-/// <summary>How two positions are interpolated into a bargain (KTAB <c>InterVecBrgn</c>).</summary>
-public enum KtabInterVecBrgn
-{
-    /// <summary>Weights salience × probability, rounded to 0.01 on the 0–100 scale.</summary>
-    S1P1 = 0,
-
-    /// <summary>Weights salience² × probability², rounded to 0.01 on the 0–100 scale (KTAB default).</summary>
-    S2P2 = 1,
-
-    /// <summary>The weaker side moves toward the stronger by the probability gap; no rounding.</summary>
-    S2PMax = 2,
-}
-
-/// <summary>Which bargains an initiator proposes (KTAB <c>BargnModel</c>).</summary>
-public enum KtabBargnModel
-{
-    /// <summary>One bargain, interpolated with the initiator's probability estimate (KTAB default).</summary>
-    InitOnlyInterp = 0,
-
-    /// <summary>Two bargains: the initiator's interpolation and one from the receiver's estimate.</summary>
-    InitRcvrInterp = 1,
-
-    /// <summary>One bargain: the capability-weighted mean of the two interpolations.</summary>
-    PWCompInterp = 2,
-}
-
-/// <summary>One entry of KTAB's accommodation matrix: how far actor <c>Actor</c>'s ideal follows actor <c>Reference</c>'s position.</summary>
-/// <param name="Actor">0-based index of the actor whose ideal adjusts.</param>
-/// <param name="Reference">0-based index of the actor whose position it follows.</param>
-/// <param name="Adjust">The weight A(Actor, Reference), in [0, 1].</param>
-public sealed record KtabAccommodation(int Actor, int Reference, double Adjust);
 
 /// <summary>Every parameter of KTAB's Spatial Model of Politics, with KTAB's defaults.</summary>
 public sealed record KtabSmpParameters
@@ -183,7 +45,7 @@ public sealed record KtabSmpParameters
     /// <summary>The run stops (after at least 2 turns) when the last turn moved less than this fraction of the first; KTAB's is 0.02.</summary>
     public double StopRatio { get; init; } = 0.02;
 
-    /// <summary>Worker threads; 0 uses every core. Results do not depend on it.</summary>
+    /// <summary>Worker threads; 0 lets the runtime choose (its thread pool, about one thread per core). Results do not depend on it.</summary>
     public int Threads { get; init; }
 
     /// <summary>
@@ -197,7 +59,7 @@ public sealed record KtabSmpParameters
     /// <summary>Off-diagonal or non-unit entries of the accommodation matrix (identity when empty, as for CSV input).</summary>
     public IReadOnlyList<KtabAccommodation> Accommodation { get; init; } = [];
 
-    /// <summary>The parameter names <see cref="Parse"/> accepts.</summary>
+    /// <summary>The parameter names <see cref="Parse(IEnumerable{KeyValuePair{string, string}}?, SourceLocation?)"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "VictoryProbModel", "PCEModel", "StateTransitions", "VotingRule", "BigRAdjust", "BigRRange",
@@ -205,86 +67,97 @@ public sealed record KtabSmpParameters
     ];
 
     /// <summary>
-    /// Parses parameters by name (case-insensitive names and values). Unknown names or bad values
-    /// throw an <see cref="ArgumentException"/> that lists what is valid. <c>Accommodation</c> is
-    /// written <c>i:j=a;i:j=a</c> with 0-based actor indices.
+    /// Parses parameters from name/value pairs (names and values case-insensitive, surrounding
+    /// blanks ignored). An unknown name (with a "did you mean"), a name given twice or a malformed
+    /// value (with what is valid) is an error diagnostic, and the result then has no value.
+    /// <c>Accommodation</c> is written <c>i:j=a;i:j=a</c> with 0-based actor indices.
     /// </summary>
-    public static KtabSmpParameters Parse(IReadOnlyDictionary<string, string>? parameters)
+    /// <param name="pairs">The parameters by name; null or empty gives <see cref="Default"/>.</param>
+    /// <param name="location">Where the parameters come from, for the diagnostics.</param>
+    public static ReadResult<KtabSmpParameters> Parse(IEnumerable<KeyValuePair<string, string>>? pairs, SourceLocation? location = null)
     {
         var p = Default;
-        if (parameters is null)
+        var diagnostics = new List<Diagnostic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rawName, rawValue) in pairs ?? [])
         {
-            return p;
-        }
-
-        foreach (var (rawName, rawValue) in parameters)
-        {
-            var name = Names.FirstOrDefault(n => string.Equals(n, rawName?.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"Unknown ktab-smp parameter '{rawName}'. Valid names: {string.Join(", ", Names)}.", nameof(parameters));
-            var value = (rawValue ?? string.Empty).Trim();
-            p = name switch
+            var given = (rawName ?? string.Empty).Trim();
+            var name = Names.FirstOrDefault(n => string.Equals(n, given, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
             {
-                "VictoryProbModel" => p with { VictoryProbModel = ParseEnum<KtabVictoryProbModel>(name, value) },
-                "PCEModel" => p with { PceModel = ParseEnum<KtabPceModel>(name, value) },
-                "StateTransitions" => p with { StateTransitions = ParseEnum<KtabStateTransitions>(name, value) },
-                "VotingRule" => p with { VotingRule = ParseEnum<KtabVotingRule>(name, value) },
-                "BigRAdjust" => p with { BigRAdjust = ParseEnum<KtabBigRAdjust>(name, value) },
-                "BigRRange" => p with { BigRRange = ParseEnum<KtabBigRRange>(name, value) },
-                "ThirdPartyCommit" => p with { ThirdPartyCommit = ParseEnum<KtabThirdPartyCommit>(name, value) },
-                "InterVecBrgn" => p with { InterVecBrgn = ParseEnum<KtabInterVecBrgn>(name, value) },
-                "BargnModel" => p with { BargnModel = ParseEnum<KtabBargnModel>(name, value) },
-                "MaxTurns" => p with { MaxTurns = ParseInt(name, value, 1, 100_000) },
-                "StopRatio" => p with { StopRatio = ParseDouble(name, value) },
-                "Threads" => p with { Threads = ParseInt(name, value, 0, 1024) },
-                "NormaliseSaliences" => p with { NormaliseSaliences = ParseBool(name, value) },
-                _ => p with { Accommodation = ParseAccommodation(value) },
+                diagnostics.Add(Diagnostic.Error($"Unknown ktab-smp parameter '{given}'.{DidYouMean.Hint(given, Names)}", location, expected: "one of " + string.Join(", ", Names)));
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                diagnostics.Add(Diagnostic.Error($"The ktab-smp parameter {name} is given more than once.", location, expected: "each parameter at most once"));
+                continue;
+            }
+
+            var value = (rawValue ?? string.Empty).Trim();
+            (KtabSmpParameters? Value, string Expected, string Hint) next = name switch
+            {
+                "VictoryProbModel" => ParseEnum<KtabVictoryProbModel>(value, v => p with { VictoryProbModel = v }),
+                "PCEModel" => ParseEnum<KtabPceModel>(value, v => p with { PceModel = v }),
+                "StateTransitions" => ParseEnum<KtabStateTransitions>(value, v => p with { StateTransitions = v }),
+                "VotingRule" => ParseEnum<KtabVotingRule>(value, v => p with { VotingRule = v }),
+                "BigRAdjust" => ParseEnum<KtabBigRAdjust>(value, v => p with { BigRAdjust = v }),
+                "BigRRange" => ParseEnum<KtabBigRRange>(value, v => p with { BigRRange = v }),
+                "ThirdPartyCommit" => ParseEnum<KtabThirdPartyCommit>(value, v => p with { ThirdPartyCommit = v }),
+                "InterVecBrgn" => ParseEnum<KtabInterVecBrgn>(value, v => p with { InterVecBrgn = v }),
+                "BargnModel" => ParseEnum<KtabBargnModel>(value, v => p with { BargnModel = v }),
+                "MaxTurns" => ParseInt(value, 1, MaxTurnsLimit, v => p with { MaxTurns = v }),
+                "StopRatio" => ParseDouble(value, v => p with { StopRatio = v }),
+                "Threads" => ParseInt(value, 0, 1024, v => p with { Threads = v }),
+                "NormaliseSaliences" => bool.TryParse(value, out var b) ? (p with { NormaliseSaliences = b }, string.Empty, string.Empty) : (null, "true or false", string.Empty),
+                _ => ParseAccommodation(value, v => p with { Accommodation = v }),
             };
+            if (next.Value is { } parsed)
+            {
+                p = parsed;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error($"Bad value '{value}' for ktab-smp parameter {name}.{next.Hint}", location, expected: next.Expected));
+            }
         }
 
-        return p;
+        return diagnostics.Count > 0 ? ReadResult<KtabSmpParameters>.Failure(diagnostics) : new ReadResult<KtabSmpParameters>(p, diagnostics);
     }
 
-    /// <summary>Null when <paramref name="value"/> is valid for the parameter <paramref name="name"/> (one of <see cref="Names"/>), else what is wrong and what is valid.</summary>
-    public static string? Validate(string name, string value)
+    /// <summary>Parses <c>Name=Value</c> assignments (e.g. from the command line) as <see cref="Parse(IEnumerable{KeyValuePair{string, string}}?, SourceLocation?)"/> does; an assignment without '=' is an error.</summary>
+    public static ReadResult<KtabSmpParameters> ParseAssignments(IEnumerable<string> assignments, SourceLocation? location = null)
     {
-        Preconditions.NotNull(name, nameof(name));
-        Preconditions.NotNull(value, nameof(value));
-        value = value.Trim();
-        bool IsEnum<T>()
-            where T : struct, Enum => Enum.GetNames<T>().Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-        string Bad(string valid) => $"Bad value '{value}' for ktab-smp parameter {name}. Valid values: {valid}.";
-        return name switch
+        Preconditions.NotNull(assignments, nameof(assignments));
+        var pairs = new List<KeyValuePair<string, string>>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var assignment in assignments)
         {
-            "VictoryProbModel" => IsEnum<KtabVictoryProbModel>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabVictoryProbModel>())),
-            "PCEModel" => IsEnum<KtabPceModel>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabPceModel>())),
-            "StateTransitions" => IsEnum<KtabStateTransitions>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabStateTransitions>())),
-            "VotingRule" => IsEnum<KtabVotingRule>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabVotingRule>())),
-            "BigRAdjust" => IsEnum<KtabBigRAdjust>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabBigRAdjust>())),
-            "BigRRange" => IsEnum<KtabBigRRange>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabBigRRange>())),
-            "ThirdPartyCommit" => IsEnum<KtabThirdPartyCommit>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabThirdPartyCommit>())),
-            "InterVecBrgn" => IsEnum<KtabInterVecBrgn>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabInterVecBrgn>())),
-            "BargnModel" => IsEnum<KtabBargnModel>() ? null : Bad(string.Join(", ", Enum.GetNames<KtabBargnModel>())),
-            "MaxTurns" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) && t is >= 1 and <= 100_000 ? null : Bad("an integer from 1 to 100000"),
-            "StopRatio" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && double.IsFinite(r) && r >= 0 ? null : Bad("a finite number ≥ 0"),
-            "Threads" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var th) && th is >= 0 and <= 1024 ? null : Bad("an integer from 0 to 1024"),
-            "NormaliseSaliences" => bool.TryParse(value, out _) ? null : Bad("true, false"),
-            "Accommodation" => ValidAccommodation(value) ? null : Bad("'i:j=a' entries separated by ';', with 0-based actor indices i, j and 0 ≤ a ≤ 1"),
-            _ => $"Unknown ktab-smp parameter '{name}'. Valid names: {string.Join(", ", Names)}.",
-        };
+            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                diagnostics.Add(Diagnostic.Error($"'{assignment}' is not a ktab-smp parameter assignment.", location, expected: "Name=Value, e.g. VotingRule=Binary"));
+                continue;
+            }
+
+            pairs.Add(new(assignment[..eq], assignment[(eq + 1)..]));
+        }
+
+        var result = Parse(pairs, location);
+        return diagnostics.Count > 0 ? ReadResult<KtabSmpParameters>.Failure([.. diagnostics, .. result.Diagnostics]) : result;
     }
 
-    private static bool ValidAccommodation(string value) =>
-        value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(part =>
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            var colon = part.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 && eq > colon
-                && int.TryParse(part.AsSpan(0, colon), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0
-                && int.TryParse(part.AsSpan(colon + 1, eq - colon - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var j) && j >= 0
-                && double.TryParse(part.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && a >= 0 && a <= 1;
-        });
+    /// <summary>Parses as <see cref="Parse(IEnumerable{KeyValuePair{string, string}}?, SourceLocation?)"/> does: true and the parameters, or false and the errors.</summary>
+    public static bool TryParse(IEnumerable<KeyValuePair<string, string>>? pairs, [NotNullWhen(true)] out KtabSmpParameters? parameters, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var result = Parse(pairs);
+        parameters = result.Succeeded ? result.Value : null;
+        diagnostics = result.Diagnostics;
+        return parameters is not null;
+    }
 
-    /// <summary>The parameters as the string dictionary <see cref="Parse"/> reads (only those that differ from the defaults).</summary>
+    /// <summary>The parameters as the name/value pairs <see cref="Parse(IEnumerable{KeyValuePair{string, string}}?, SourceLocation?)"/> reads (only those that differ from the defaults).</summary>
     public IReadOnlyDictionary<string, string> ToDictionary()
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -337,44 +210,34 @@ public sealed record KtabSmpParameters
         return sb.ToString();
     }
 
-    private static T ParseEnum<T>(string name, string value)
+    /// <summary>The most turns <see cref="Parse(IEnumerable{KeyValuePair{string, string}}?, SourceLocation?)"/> accepts for <see cref="MaxTurns"/>.</summary>
+    public const int MaxTurnsLimit = 100_000;
+
+    private static (KtabSmpParameters? Value, string Expected, string Hint) ParseEnum<T>(string value, Func<T, KtabSmpParameters> with)
         where T : struct, Enum
     {
         foreach (var v in Enum.GetValues<T>())
         {
             if (string.Equals(v.ToString(), value, StringComparison.OrdinalIgnoreCase))
             {
-                return v;
+                return (with(v), string.Empty, string.Empty);
             }
         }
 
-        throw new ArgumentException($"Bad value '{value}' for ktab-smp parameter {name}. Valid values: {string.Join(", ", Enum.GetNames<T>())}.", nameof(value));
+        return (null, "one of " + string.Join(", ", Enum.GetNames<T>()), DidYouMean.Hint(value, Enum.GetNames<T>()));
     }
 
-    private static bool ParseBool(string name, string value) =>
-        bool.TryParse(value, out var b) ? b : throw new ArgumentException($"Bad value '{value}' for ktab-smp parameter {name}. Valid values: true, false.", nameof(value));
+    private static (KtabSmpParameters? Value, string Expected, string Hint) ParseInt(string value, int min, int max, Func<int, KtabSmpParameters> with) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? (with(n), string.Empty, string.Empty)
+            : (null, $"an integer from {min} to {max}", string.Empty);
 
-    private static int ParseInt(string name, string value, int min, int max)
-    {
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
-        {
-            return n;
-        }
+    private static (KtabSmpParameters? Value, string Expected, string Hint) ParseDouble(string value, Func<double, KtabSmpParameters> with) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) && x >= 0
+            ? (with(x), string.Empty, string.Empty)
+            : (null, "a finite number ≥ 0", string.Empty);
 
-        throw new ArgumentException($"Bad value '{value}' for ktab-smp parameter {name}. Valid values: an integer from {min} to {max}.", nameof(value));
-    }
-
-    private static double ParseDouble(string name, string value)
-    {
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) && x >= 0)
-        {
-            return x;
-        }
-
-        throw new ArgumentException($"Bad value '{value}' for ktab-smp parameter {name}. Valid values: a finite number ≥ 0.", nameof(value));
-    }
-
-    private static KtabAccommodation[] ParseAccommodation(string value)
+    private static (KtabSmpParameters? Value, string Expected, string Hint) ParseAccommodation(string value, Func<KtabAccommodation[], KtabSmpParameters> with)
     {
         var list = new List<KtabAccommodation>();
         foreach (var part in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -387,12 +250,12 @@ public sealed record KtabSmpParameters
                 || !double.TryParse(part.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
                 || i < 0 || j < 0 || !(a >= 0 && a <= 1))
             {
-                throw new ArgumentException($"Bad entry '{part}' in ktab-smp parameter Accommodation. Valid values: 'i:j=a' entries separated by ';', with 0-based actor indices i, j and 0 ≤ a ≤ 1.", nameof(value));
+                return (null, "'i:j=a' entries separated by ';', with 0-based actor indices i, j and 0 ≤ a ≤ 1", $" The entry '{part}' is not of that form.");
             }
 
             list.Add(new KtabAccommodation(i, j, a));
         }
 
-        return [.. list];
+        return (with([.. list]), string.Empty, string.Empty);
     }
 }
