@@ -86,6 +86,7 @@ public static class ParleyServer
         }));
 
         services.AddSingleton<ServerInstance>();
+        services.AddSingleton<Scenarios.ScenarioCache>();
         services.AddSingleton(sp => new RunQueue(sp.GetRequiredService<ServerOptions>().MaxQueuedRuns));
         services.AddHostedService<ServerHeartbeat>();
         services.AddHostedService<RunWorkers>();

@@ -43,8 +43,8 @@ internal static class ShowCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                context.Out.Write(json);
-                context.Out.WriteLine();
+                // Stored compact; printed as 'parley forecast --format json' prints it.
+                context.Out.Write(ReportJson.Read(json) is { } stored ? Formats.Results.ForecastReportWriter.ToJson(stored) : json);
                 return ExitCodes.Success;
             }
 

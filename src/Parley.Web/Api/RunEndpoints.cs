@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Parley.Storage;
 using Parley.Storage.Runs;
 using Parley.Web.Runs;
+using Parley.Web.Scenarios;
 
 namespace Parley.Web.Api;
 
@@ -45,7 +46,7 @@ internal static class RunEndpoints
             .Produces<ProblemDto>(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Create(HttpRequest request, bool? wait, ParleyStore store, RunQueue queue, ServerOptions options, ServerInstance instance, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(HttpRequest request, bool? wait, ParleyStore store, RunQueue queue, ServerOptions options, ServerInstance instance, ScenarioCache scenarios, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<RunRequestDto>(request, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
@@ -53,7 +54,7 @@ internal static class RunEndpoints
             return problem;
         }
 
-        var (plan, refused) = RunPlanner.Plan(body!, store, options);
+        var (plan, refused) = RunPlanner.Plan(body!, store, options, scenarios);
         if (refused is not null)
         {
             return refused;

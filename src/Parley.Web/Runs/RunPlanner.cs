@@ -21,7 +21,7 @@ namespace Parley.Web.Runs;
 internal static class RunPlanner
 {
     /// <summary>The plan for <paramref name="request"/>, or the answer that says why there is none.</summary>
-    public static (RunPlan? Plan, IResult? Problem) Plan(RunRequestDto request, ParleyStore store, ServerOptions options)
+    public static (RunPlan? Plan, IResult? Problem) Plan(RunRequestDto request, ParleyStore store, ServerOptions options, ScenarioCache scenarios)
     {
         var record = request.Version is { } v ? store.Scenarios.Version(request.Scenario, v) : store.Scenarios.Latest(request.Scenario);
         if (record is null)
@@ -29,7 +29,7 @@ internal static class RunPlanner
             return (null, ApiResults.NotFound(request.Version is null ? $"There is no scenario {request.Scenario}." : $"Scenario {request.Scenario} has no version {request.Version}."));
         }
 
-        var read = ScenarioBody.Parse(record.Content, record.Format, ScenarioEndpoints.StoredName(record));
+        var read = scenarios.Read(record);
         if (!read.Succeeded)
         {
             return (null, ApiResults.Invalid("The stored scenario no longer reads; save a corrected version.", read.Diagnostics));

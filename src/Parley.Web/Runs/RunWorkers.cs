@@ -64,7 +64,8 @@ internal sealed partial class RunWorkers(RunQueue queue, ParleyStore store, Serv
             try
             {
                 var outcome = ForecastRunner.Run(run.Plan.Request, run, linked.Token);
-                var json = ForecastReportWriter.ToJson(ForecastReport.Create(outcome, run.Plan.Notes));
+                // The shape of 'parley forecast --format json', without its indentation (a third smaller, quicker to write).
+                var json = System.Text.Json.JsonSerializer.Serialize(ForecastReport.Create(outcome, run.Plan.Notes));
                 var ms = clock.Elapsed.TotalMilliseconds;
                 if (outcome.Succeeded.Any())
                 {
