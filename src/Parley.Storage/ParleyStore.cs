@@ -8,9 +8,11 @@ namespace Parley.Storage;
 
 /// <summary>
 /// Parley's run history in one SQLite file: versioned scenarios (<see cref="Scenarios"/>) and runs
-/// (<see cref="Runs"/>). The file is in WAL mode, every write is one immediate transaction and
-/// commits with <c>synchronous=FULL</c>, so a process killed at any point loses nothing it had
-/// committed, and several processes may share the file. Thread-safe: every call opens its own
+/// (<see cref="Runs"/>). The file is in WAL mode and every write is one immediate transaction, so a
+/// process killed at any point loses nothing it had committed, and several processes may share the
+/// file. Scenario versions commit with <c>synchronous=FULL</c> (they survive a power cut too); a
+/// run's state changes with <c>synchronous=NORMAL</c> (they survive the process, and a power cut
+/// may lose the last of them, which a rerun gives back). Thread-safe: every call opens its own
 /// pooled connection.
 /// </summary>
 public sealed class ParleyStore
@@ -99,21 +101,21 @@ public sealed class ParleyStore
         }
     }
 
-    /// <summary>An open connection with the per-connection settings (durable commits, waiting on a busy file).</summary>
-    internal SqliteConnection OpenConnection()
+    /// <summary>An open connection with the per-connection settings: commits synced to disk (FULL, or NORMAL when not <paramref name="durable"/>), waiting on a busy file.</summary>
+    internal SqliteConnection OpenConnection(bool durable = true)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        pragma.CommandText = durable ? "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;" : "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
         pragma.ExecuteNonQuery();
         return connection;
     }
 
-    /// <summary>Runs <paramref name="write"/> in one immediate (write-locking) transaction and commits it.</summary>
-    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write)
+    /// <summary>Runs <paramref name="write"/> in one immediate (write-locking) transaction and commits it; synced to disk at once when <paramref name="durable"/>.</summary>
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write, bool durable = true)
     {
-        using var connection = OpenConnection();
+        using var connection = OpenConnection(durable);
         using var transaction = connection.BeginTransaction(deferred: false);
         var result = write(connection, transaction);
         transaction.Commit();

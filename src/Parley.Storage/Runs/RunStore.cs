@@ -9,6 +9,7 @@ namespace Parley.Storage.Runs;
 /// <summary>
 /// Runs: created queued, then started, then ended once (succeeded with its result, failed with its
 /// error, cancelled or interrupted). The result JSON is stored compressed and never overwritten.
+/// Run writes survive the process being killed; they are not synced to disk one by one (see <see cref="ParleyStore"/>).
 /// </summary>
 public sealed class RunStore
 {
@@ -42,7 +43,7 @@ public sealed class RunStore
             command.Parameters.AddWithValue("$owner", owner);
             command.Parameters.AddWithValue("$now", _store.Now());
             return (long)command.ExecuteScalar()!;
-        });
+        }, durable: false);
         return Get(id)!;
     }
 
@@ -89,7 +90,7 @@ public sealed class RunStore
             }
 
             return command.ExecuteNonQuery();
-        });
+        }, durable: false);
     }
 
     /// <summary>The run <paramref name="id"/>, or null.</summary>
@@ -155,7 +156,7 @@ public sealed class RunStore
             }
 
             return command.ExecuteNonQuery() == 1;
-        });
+        }, durable: false);
 
     private static RunRecord ReadRun(SqliteDataReader reader) => new(
         reader.GetInt64(0),

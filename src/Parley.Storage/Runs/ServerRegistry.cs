@@ -30,7 +30,7 @@ public sealed class ServerRegistry
         command.Parameters.AddWithValue("$pid", processId);
         command.Parameters.AddWithValue("$now", _store.Now());
         return command.ExecuteNonQuery();
-    });
+    }, durable: false);
 
     /// <summary>Removes server <paramref name="instance"/> (it is stopping).</summary>
     public void Leave(string instance) => _store.Write((connection, transaction) =>
@@ -40,7 +40,7 @@ public sealed class ServerRegistry
         command.CommandText = "DELETE FROM servers WHERE instance = $instance;";
         command.Parameters.AddWithValue("$instance", instance);
         return command.ExecuteNonQuery();
-    });
+    }, durable: false);
 
     /// <summary>The servers whose heartbeat is younger than <see cref="Stale"/>.</summary>
     public IReadOnlyList<string> Live() => _store.Read(connection =>
