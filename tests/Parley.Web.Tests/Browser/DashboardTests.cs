@@ -121,6 +121,8 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.ClickAsync("#issue-tabs button[data-issue='sanctions']");
         await page.SelectOptionAsync("#model-select", "scholz2011");
         await Assertions.Expect(page.Locator("#path-chart[data-drawn='true']")).ToHaveCountAsync(1);
+        // Why each actor moved: the offers scholz2011 recorded as taken, with who made them.
+        await Assertions.Expect(page.Locator("#moves tbody tr").First).ToContainTextAsync("offer from");
         await page.Locator("input.slider[data-edit='china.sanctions.salience']").FillAsync("0.2");
         await Assertions.Expect(page.Locator("td.whatif-forecast[data-model='best']")).Not.ToHaveTextAsync("—", new() { Timeout = 30_000 });
 

@@ -101,10 +101,34 @@ export async function runView(id) {
     const histBox = h('div', { class: 'chart-box' }, h('h3', {}, `Distribution over the ${result.draws} input draws`), r.histogram ? h('div', { class: 'canvas-wrap short' }, histogramCanvas) : h('p', { class: 'hint' }, 'No input draws in this run.'));
     const drvBox = h('div', { class: 'chart-box' }, h('h3', {}, 'Who drives it'), r.drivers.length ? h('div', { class: 'canvas-wrap' }, driversCanvas) : h('p', { class: 'hint' }, 'No drivers in this run.'),
       r.shares ? h('p', { class: 'hint' }, 'Shares of the outcome: ', Object.entries(r.shares).sort((a, b) => b[1] - a[1]).map(([a, s]) => `${actorNames[a] ?? a} ${(s * 100).toFixed(0)}%`).join(', ')) : null);
-    fill(details, h('p', { class: 'reading' }, r.reading), pathBox, histBox, drvBox);
+    fill(details, h('p', { class: 'reading' }, r.reading), pathBox, histBox, drvBox, movesBox(r));
     if (hasPath) pathChart(pathCanvas, issue, state.model, actorNames);
     if (r.histogram) histogramChart(histogramCanvas, issue, state.model);
     if (r.drivers.length) driversChart(driversCanvas, issue, state.model, actorNames);
+  }
+
+  // ----- why each actor moved: the offers each actor took, as the run recorded them -----
+  function movesBox(r) {
+    const rows = [];
+    for (let k = 1; k < r.rounds.length; k++) {
+      const before = r.rounds[k - 1].positions;
+      for (const offer of r.rounds[k].offers ?? []) {
+        if (!offer.accepted) continue;
+        rows.push(h('tr', {},
+          h('td', { class: 'num' }, r.rounds[k].round),
+          h('td', {}, actorNames[offer.to] ?? offer.to),
+          h('td', { class: 'num' }, `${num(before[offer.to])} → ${num(offer.new_position)}`),
+          h('td', {}, `${offer.type} offer from ${actorNames[offer.from] ?? offer.from}`),
+          h('td', { class: 'num' }, `${num(offer.eu_receiver, 3)} / ${num(offer.eu_proposer, 3)}`)));
+      }
+    }
+    if (rows.length === 0) return null;
+    return h('div', { class: 'chart-box moves' },
+      h('h3', {}, `Why each actor moved (${state.model}: the offer it took, round by round)`),
+      h('table', { class: 'list', id: 'moves' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Round'), h('th', {}, 'Actor'), h('th', {}, 'Moved'), h('th', {}, 'Because of'), h('th', {}, 'EU receiver / proposer'))),
+        h('tbody', {}, rows)),
+      h('p', { class: 'hint' }, 'The expected utilities are seen by the actor that moved (a = its own challenge, b = the proposer\'s), as the model computed them.'));
   }
 
   // ----- what-if sliders -----
