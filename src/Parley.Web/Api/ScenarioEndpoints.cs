@@ -23,7 +23,7 @@ internal static class ScenarioEndpoints
         var scenarios = app.MapGroup("/api/scenarios").WithTags("Scenarios");
         scenarios.MapPost("/", Create)
             .WithSummary("Save a new scenario (YAML, JSON, CSV or KTAB XML by Content-Type, or ?format=) as its version 1.")
-            .Accepts<string>("application/yaml", "application/json", "text/csv", "application/xml", "text/plain")
+            .Accepts<string>(ScenarioFormats.ContentTypes[0], ScenarioFormats.ContentTypes[1..])
             .Produces<SavedScenarioDto>(StatusCodes.Status201Created)
             .Produces<ProblemDto>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ProblemDto>(StatusCodes.Status415UnsupportedMediaType);
@@ -35,7 +35,7 @@ internal static class ScenarioEndpoints
             .Produces<ProblemDto>(StatusCodes.Status404NotFound);
         scenarios.MapPut("/{id:long}", AddVersion)
             .WithSummary("Save a new version of a scenario; earlier versions are kept unchanged.")
-            .Accepts<string>("application/yaml", "application/json", "text/csv", "application/xml", "text/plain")
+            .Accepts<string>(ScenarioFormats.ContentTypes[0], ScenarioFormats.ContentTypes[1..])
             .Produces<SavedScenarioDto>()
             .Produces<ProblemDto>(StatusCodes.Status404NotFound)
             .Produces<ProblemDto>(StatusCodes.Status422UnprocessableEntity);
@@ -63,7 +63,7 @@ internal static class ScenarioEndpoints
         app.MapPost("/api/validate", Validate)
             .WithTags("Scenarios")
             .WithSummary("Check a scenario without saving it: every diagnostic, located as 'parley validate' locates it, and the scenario as a JSON document when valid (an import).")
-            .Accepts<string>("application/yaml", "application/json", "text/csv", "application/xml", "text/plain")
+            .Accepts<string>(ScenarioFormats.ContentTypes[0], ScenarioFormats.ContentTypes[1..])
             .Produces<ValidationDto>();
     }
 

@@ -148,6 +148,31 @@ public sealed class ScenarioApiTests : IClassFixture<ScenarioApiTests.Server>
         Assert.Equal(expected, verdict.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("text").GetString()!));
     }
 
+    [Theory]
+    [InlineData("application/x-yaml")]
+    [InlineData("text/yaml")]
+    [InlineData("text/plain")]
+    [InlineData("application/octet-stream")]
+    [InlineData("application/yaml; charset=utf-8")]
+    public async Task Every_documented_content_type_carries_a_scenario(string type)
+    {
+        using var body = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Small));
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
+        using var response = await _web.Client.PostAsync("/api/validate", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_read_by_its_content()
+    {
+        using var body = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Small));
+        using var response = await _web.Client.PostAsync("/api/scenarios", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal("yaml", (await _web.Client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}")).GetProperty("format").GetString());
+    }
+
     [Fact]
     public async Task Exports_read_back_to_the_same_scenario_in_YAML_JSON_and_KTAB_CSV()
     {
