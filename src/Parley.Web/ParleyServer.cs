@@ -31,6 +31,7 @@ public static class ParleyServer
         ArgumentNullException.ThrowIfNull(store);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(ParleyServer).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported by the caller, in words
         builder.WebHost.ConfigureKestrel(k => k.Listen(ParseHost(options.Host), options.Port));
         Configure(builder, options, store);
         var app = builder.Build();

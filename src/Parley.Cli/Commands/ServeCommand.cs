@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,9 +45,11 @@ internal static class ServeCommand
             {
                 await app.StartAsync(cancellationToken);
             }
-            catch (IOException e) when (e.InnerException is SocketException or null)
+            catch (IOException e)
             {
-                return context.UsageError($"Cannot listen on {address}:{p}: {e.Message} Choose another port with --port.");
+                // Kestrel's bind failures (the port is taken, or not ours to take) are IOExceptions.
+                var why = e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException ? "the port is in use" : e.InnerException?.Message ?? e.Message;
+                return context.UsageError($"Cannot listen on {address}:{p}: {why}. Choose another port with --port (0 for any free one).");
             }
 
             var bound = BoundPort(app) ?? p;

@@ -68,6 +68,19 @@ public sealed class WebCommandTests
     }
 
     [Fact]
+    public async Task Serve_on_a_port_in_use_is_a_usage_error_that_says_so()
+    {
+        using var folder = new TempFolder();
+        using var first = ServerProcess.Start(folder.File("a.db"));
+        var second = Task.Run(() => ParleyCli.Run("serve", "--port", first.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", folder.File("b.db")));
+        Assert.True(await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(60))) == second, "serve on a taken port did not return");
+        var result = await second;
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the port is in use", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serve_refuses_bad_hosts_and_ports_and_warns_when_it_listens_beyond_this_machine()
     {
         Assert.Equal(2, ParleyCli.Run("serve", "--host", "my-laptop", "--db", "unused.db").ExitCode);
