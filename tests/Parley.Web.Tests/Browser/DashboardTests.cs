@@ -129,6 +129,8 @@ public sealed class DashboardTests : IAsyncLifetime
         // PARLEY_SCREENSHOT names the file to write (scripts/dashboard-screenshot.sh sets it to docs/dashboard.png).
         using var folder = new TempFolder();
         var target = Environment.GetEnvironmentVariable("PARLEY_SCREENSHOT") is { Length: > 0 } path ? path : folder.File("dashboard.png");
+        await page.SetViewportSizeAsync(1400, 1250);
+        await page.EvaluateAsync("() => { document.querySelector('#issue-tabs').scrollIntoView(); window.scrollBy(0, -70); }");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = target, FullPage = false });
         var png = await File.ReadAllBytesAsync(target);
         Assert.True(png.Length > 20_000, $"the screenshot is only {png.Length} bytes");
