@@ -23,53 +23,27 @@ internal static class RunPlanner
     /// <summary>The plan for <paramref name="request"/>, or the answer that says why there is none.</summary>
     public static (RunPlan? Plan, IResult? Problem) Plan(RunRequestDto request, ParleyStore store, ServerOptions options, ScenarioCache scenarios)
     {
-        var record = request.Version is { } v ? store.Scenarios.Version(request.Scenario, v) : store.Scenarios.Latest(request.Scenario);
-        if (record is null)
+        var (inputs, problems, answer) = RequestInputs.Resolve(store, scenarios, request.Scenario, request.Version, request.Rounds, request.Parameters, request.Whatif);
+        if (answer is not null)
         {
-            return (null, ApiResults.NotFound(request.Version is null ? $"There is no scenario {request.Scenario}." : $"Scenario {request.Scenario} has no version {request.Version}."));
+            return (null, answer);
         }
 
-        var read = scenarios.Read(record);
-        if (!read.Succeeded)
-        {
-            return (null, ApiResults.Invalid("The stored scenario no longer reads; save a corrected version.", read.Diagnostics));
-        }
-
-        var source = read.Value!;
-        var problems = new List<Diagnostic>();
-        var models = Models(request.Models, source, problems);
+        var read = inputs is null ? null : scenarios.Read(inputs.Record);
+        var models = inputs is null ? [] : Models(request.Models, inputs.Source, problems);
         var draws = request.Draws ?? ForecastRequest.DefaultDraws;
         if (draws > options.DrawLimit)
         {
             problems.Add(Diagnostic.Error($"Cannot make {draws} input draws here.", expected: $"a number of draws from 0 to {options.DrawLimit}"));
         }
 
-        var (modelOptions, fileProblems) = ModelParameters.Apply(ModelOptions.Default with { Rounds = request.Rounds }, source.ModelParameters.Select(p => new NamedParameter(p.Key, p.Value)));
-        problems.AddRange(fileProblems);
-        var assignments = new List<NamedParameter>();
-        foreach (var text in request.Parameters ?? [])
-        {
-            if (ModelParameters.ParseAssignment(text) is { } assignment)
-            {
-                assignments.Add(assignment);
-            }
-            else
-            {
-                problems.Add(Diagnostic.Error($"A model parameter must be NAME=VALUE, not '{text}'.", expected: "e.g. tolerance=1e-5 (see GET /api/models)"));
-            }
-        }
-
-        (modelOptions, var requestProblems) = ModelParameters.Apply(modelOptions, assignments);
-        problems.AddRange(requestProblems);
-
-        var edited = WhatIfEdits.Apply(source.Scenario, request.Whatif ?? []);
-        problems.AddRange(edited.Errors);
-        if (problems.Count > 0 || edited.Value is null)
+        if (problems.Count > 0 || inputs is null)
         {
             return (null, ApiResults.Invalid("The run cannot start.", problems));
         }
 
-        var forecast = new ForecastRequest(edited.Value)
+        var (record, source, edited, modelOptions) = (inputs.Record, inputs.Source, inputs.Scenario, inputs.Options);
+        var forecast = new ForecastRequest(edited)
         {
             Models = models,
             Options = modelOptions,
@@ -87,8 +61,8 @@ internal static class RunPlanner
 
         var spec = new RunSpec(record.ScenarioId, record.Version, [.. models.Select(m => m.Name)], forecast.Draws, forecast.Seed, request.Rounds,
             [.. request.Parameters ?? []], [.. request.Whatif ?? []], forecast.Drivers);
-        var notes = read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => d.Message).ToList();
-        return (new RunPlan(spec, forecast, edited.Value, notes), null);
+        var notes = read!.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => d.Message).ToList();
+        return (new RunPlan(spec, forecast, edited, notes), null);
     }
 
     /// <summary>The scenario version a run was made on, as it was run (with its what-if edits), or null when it no longer reads.</summary>
