@@ -35,6 +35,9 @@ public sealed record ModelOptions
 
     /// <summary>Parameters of KTAB's Spatial Model of Politics; null = KTAB's defaults.</summary>
     public KtabSmpParameters? Ktab { get; init; }
+
+    /// <summary>Options of the exchange model (its arithmetic); null = doubles with the default crossing tolerance.</summary>
+    public Exchange.ExchangeOptions? Exchange { get; init; }
 }
 
 /// <summary>Which offers a model keeps in its result.</summary>
