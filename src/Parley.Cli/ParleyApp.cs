@@ -18,6 +18,10 @@ public static class ParleyApp
             BacktestCommand.Create(context),
             ImportCommand.Create(context),
             ExamplesCommand.Create(context),
+            ServeCommand.Create(context),
+            HistoryCommand.Create(context),
+            ShowCommand.Create(context),
+            ReportCommand.Create(context),
         };
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
 
