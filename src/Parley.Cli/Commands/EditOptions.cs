@@ -48,7 +48,10 @@ internal sealed class EditOptions
     /// <c>--drop</c> as one (named <see cref="WhatIfRunner.EditsName"/>), then the named ones. Null, with a usage
     /// error written, when an edit cannot be read, a name is unknown, or nothing is asked.
     /// </summary>
-    public IReadOnlyList<WhatIf>? Resolve(ParseResult parse, Scenario scenario, CliContext context)
+    public IReadOnlyList<WhatIf>? Resolve(ParseResult parse, Scenario scenario, CliContext context) => Resolve(parse, scenario, context, required: true);
+
+    /// <summary>As <see cref="Resolve(ParseResult, Scenario, CliContext)"/>; when <paramref name="required"/> is false, asking nothing gives an empty list.</summary>
+    public IReadOnlyList<WhatIf>? Resolve(ParseResult parse, Scenario scenario, CliContext context, bool required)
     {
         var edits = new List<ScenarioEdit>();
         var problems = 0;
@@ -91,7 +94,7 @@ internal sealed class EditOptions
             return null;
         }
 
-        if (whatIfs.Count == 0)
+        if (whatIfs.Count == 0 && required)
         {
             context.Error.WriteLine(known.Count == 0
                 ? "error: nothing to ask: give --set ACTOR.ISSUE.FIELD=V or --drop ACTOR (this scenario has no named what-ifs)."
