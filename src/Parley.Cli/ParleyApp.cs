@@ -15,6 +15,7 @@ public static class ParleyApp
             ForecastCommand.Create(context),
             WhatIfCommand.Create(context),
             ExplainCommand.Create(context),
+            AdviseCommand.Create(context),
             ValidateCommand.Create(context),
             ModelsCommand.Create(context),
             BacktestCommand.Create(context),
