@@ -1,5 +1,6 @@
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
+using Parley.Formats.Exchange;
 using Parley.Formats.Ktab;
 using Parley.Formats.Scenarios;
 
@@ -63,6 +64,11 @@ public static partial class ScenarioFiles
             chosen = ScenarioFormat.KtabCsv;
         }
 
+        if (chosen == ScenarioFormat.Auto && ExchangeCsvReader.LooksLikeExchangeCsv(text))
+        {
+            chosen = ScenarioFormat.ExchangeCsv;
+        }
+
         Scenario? scenario = null;
         IReadOnlyDictionary<string, string> parameters = new Dictionary<string, string>();
         ulong? seed = null;
@@ -75,6 +81,14 @@ public static partial class ScenarioFiles
                 scenario = ktab.Value?.Scenario;
                 parameters = ktab.Value?.Parameters ?? parameters;
                 seed = ktab.Value?.Seed;
+                break;
+            }
+
+            case ScenarioFormat.ExchangeCsv:
+            {
+                var exchange = ExchangeCsvReader.Parse(text, fileName);
+                diagnostics.AddRange(exchange.Diagnostics);
+                scenario = exchange.Value;
                 break;
             }
 
@@ -112,7 +126,8 @@ public static partial class ScenarioFiles
         new(source.Value?.Scenario, source.Diagnostics);
 
     /// <summary>
-    /// The format for <paramref name="fileName"/>: by extension, else by content (a leading '{' is
+    /// The format for <paramref name="fileName"/>: by extension, else by content (a first line that
+    /// is a TAB-separated #A/#P/#M/#D/#//#O record is the exchange model's format, a leading '{' is
     /// JSON, a first line with commas and no colon is CSV, anything else YAML). CSV files are
     /// <see cref="ScenarioFormat.Auto"/> here and told apart by their header.
     /// </summary>
@@ -129,6 +144,11 @@ public static partial class ScenarioFiles
                 return ScenarioFormat.Auto;
             case ".xml":
                 return ScenarioFormat.KtabXml;
+        }
+
+        if (ExchangeCsvReader.LooksLikeExchangeCsv(text))
+        {
+            return ScenarioFormat.ExchangeCsv;
         }
 
         var trimmed = text.TrimStart();

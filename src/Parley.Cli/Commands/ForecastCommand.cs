@@ -10,7 +10,7 @@ internal static class ForecastCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, a .csv table (classic or KTAB) or a KTAB .xml file; or the name of a bundled scenario (see 'parley examples')." };
+        var file = new Argument<string>("scenario") { Description = "Scenario file: .yaml, .json, a .csv table (classic or KTAB), a KTAB .xml file or an exchange-model input (#A/#P/#M/#D records); or the name of a bundled scenario (see 'parley examples')." };
         var run = new RunOptions();
         var paths = new Option<bool>("--paths") { Description = "Also show every iterative model's positions round by round (tables), or write the paths instead of the summary (csv)." };
         var command = new Command("forecast", "Forecast every issue of a scenario: the forecast of each model, its interval, its reading in the scale's words, who drives it, and flags.")

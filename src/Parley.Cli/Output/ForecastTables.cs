@@ -45,7 +45,7 @@ internal static class ForecastTables
             foreach (var note in report.Notes.Where(n => n.Issue == issue.Id && n.Kind != "input"))
             {
                 var mark = s_marks.First(m => m.Kind == note.Kind).Mark;
-                console.WriteLine($"  {mark}: {note.Message}");
+                console.Write(Indented($"{mark}: {note.Message}"));
             }
         }
 
@@ -92,7 +92,7 @@ internal static class ForecastTables
         }
 
         console.WriteLine($"{issue.Name} [{issue.Id}]{(disagree ? "  D" : string.Empty)}");
-        console.WriteLine($"  scale: {ScaleText(issue)}");
+        console.Write(Indented($"scale: {ScaleText(issue)}"));
         var scale = new Core.Scenarios.Scale(issue.Minimum, issue.Maximum, [.. issue.Anchors.Select(a => new Core.Scenarios.ScaleAnchor(a.Value, a.Label))]);
         var table = new Table().Border(TableBorder.Simple).Width(Width);
         table.AddColumn(new TableColumn("model").NoWrap());
@@ -123,6 +123,9 @@ internal static class ForecastTables
 
         console.Write(table);
     }
+
+    /// <summary>Text indented by two columns, wrapped within the width with the same indent.</summary>
+    private static Padder Indented(string text) => new(new Text(text), new Padding(2, 0, 0, 0));
 
     /// <summary>Anchor labels longer than this are cut in tables (the JSON reading has them in full).</summary>
     private const int MaxLabel = 24;

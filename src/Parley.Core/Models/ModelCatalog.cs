@@ -18,6 +18,7 @@ public static class ModelCatalog
         new ExpectedUtilityModel(ExpectedUtilityVariant.Bdm),
         new BestModel(),
         new Ktab.KtabSmpModel(),
+        new Exchange.ExchangeModel(),
     ];
 
     /// <summary>All models, in the order they are listed and run by default.</summary>

@@ -15,6 +15,9 @@ public sealed record DeuDataset(string FileName, IReadOnlyList<DeuIssue> Issues,
 
     /// <summary>The issues as backtest cases, clustered by proposal number.</summary>
     public IReadOnlyList<BacktestCase> ToBacktestCases() => [.. Issues.Select(i => i.ToBacktestCase())];
+
+    /// <summary>The issues grouped by proposal, each proposal one multi-issue scenario (see <see cref="DeuProposal"/>).</summary>
+    public IReadOnlyList<DeuProposal> Proposals() => DeuProposal.Group(Issues);
 }
 
 /// <summary>One controversial issue of a DEU file, with its outcome.</summary>

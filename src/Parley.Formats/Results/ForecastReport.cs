@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Parley.Core.Analysis;
 using Parley.Core.Models;
+using Parley.Core.Models.Exchange;
 using Parley.Core.Models.Ktab;
 using Parley.Core.Run;
 
@@ -245,6 +246,7 @@ public sealed record DriverReport(
 /// <param name="RiskExponents">Actor id → risk exponent used in the round (expected-utility models) or risk attitude (ktab-smp).</param>
 /// <param name="WinProbabilities">Actor id → probability of winning (ktab-smp).</param>
 /// <param name="Offers">Offers made in the round (expected-utility models).</param>
+/// <param name="Exchanges">The trades of the round that moved an actor on this issue (exchange model).</param>
 /// <param name="Shocks">The timed edits that struck after this round (the positions are the edited ones); null when none.</param>
 /// <param name="Absent">The actors a timed drop has taken out of the bargaining (expected-utility models); null when none.</param>
 public sealed record RoundReport(
@@ -255,6 +257,7 @@ public sealed record RoundReport(
     [property: JsonPropertyName("risk_exponents"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? RiskExponents,
     [property: JsonPropertyName("win_probabilities"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? WinProbabilities,
     [property: JsonPropertyName("offers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OfferReport>? Offers,
+    [property: JsonPropertyName("exchanges"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TradeReport>? Exchanges = null,
     [property: JsonPropertyName("shocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Shocks = null,
     [property: JsonPropertyName("absent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Absent = null)
 {
@@ -300,8 +303,39 @@ public sealed record RoundReport(
             ByActor(risk, present: true),
             ByActor(win),
             offers?.Select(o => new OfferReport(o.Kind.ToString().ToLowerInvariant(), o.From, o.To, o.ReceiverUtility, o.ProposerUtility, o.NewPosition, o.Accepted)).ToList(),
+            (round.Detail as ExchangeRoundDetail)?.Trades.Select(TradeReport.Create).ToList(),
             shocks is { Count: > 0 } ? shocks : null,
             absent is { Count: > 0 } ? absent : null);
+    }
+}
+
+/// <summary>One trade of the exchange model, seen from the issue it moved (issue linkage).</summary>
+/// <param name="Sequence">Its place among the round's realized exchanges (1 = first).</param>
+/// <param name="LinkedIssue">The other issue of the trade.</param>
+/// <param name="Supplier">The id of the actor that moved on this issue.</param>
+/// <param name="Partner">The id of the actor that moved on the linked issue in return.</param>
+/// <param name="Move">The supplier's move on this issue.</param>
+/// <param name="PartnerMove">The partner's move on the linked issue.</param>
+/// <param name="NbsShift">The shift of this issue's NBS the move causes at the vote.</param>
+/// <param name="RetainedNbsShift">The part of it that stays into the next round.</param>
+/// <param name="Gain">The equal gain of both actors.</param>
+public sealed record TradeReport(
+    [property: JsonPropertyName("seq")] int Sequence,
+    [property: JsonPropertyName("linked_issue")] string LinkedIssue,
+    [property: JsonPropertyName("supplier")] string Supplier,
+    [property: JsonPropertyName("partner")] string Partner,
+    [property: JsonPropertyName("move")] double Move,
+    [property: JsonPropertyName("partner_move")] double PartnerMove,
+    [property: JsonPropertyName("nbs_shift")] double NbsShift,
+    [property: JsonPropertyName("retained_nbs_shift")] double RetainedNbsShift,
+    [property: JsonPropertyName("gain")] double Gain)
+{
+    /// <summary>The report of <paramref name="trade"/>.</summary>
+    public static TradeReport Create(IssueTrade trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        var partnerSide = trade.Exchange.I.SupplyIssueId == trade.LinkedIssueId ? trade.Exchange.I : trade.Exchange.J;
+        return new TradeReport(trade.Sequence, trade.LinkedIssueId, trade.SupplierId, trade.PartnerId, trade.Move, partnerSide.Move, trade.NbsShift, trade.RetainedNbsShift, trade.Exchange.Gain);
     }
 }
 

@@ -22,7 +22,8 @@ public static class BestSearch
     {
         // ktab-smp is left out: it reproduces KTAB, so it aborts where KTAB aborts (e.g. when risk
         // attitudes change no utility, as on some DEU issues), and it was not part of the documented search.
-        var list = ModelCatalog.All.Where(m => m.Name != BestModel.ModelName && m.Name != "ktab-smp").ToList();
+        // exchange links issues; on the one-issue cases of this search it is the compromise model.
+        var list = ModelCatalog.All.Where(m => m.Name is not (BestModel.ModelName or "ktab-smp" or Exchange.ExchangeModel.ModelName)).ToList();
         foreach (var a in CapabilityExponents)
         {
             foreach (var b in SalienceExponents)
