@@ -121,13 +121,17 @@ public static class AdviceSearch
         return new ActorAdvice(scenario.Actors[a].Id, scenario.Actors[a].Name, request.Model.Name, request.Draws, request.Seed, scenario.SalienceScale, advice, certain);
     }
 
-    /// <summary>The moves of the grid on an issue of scale <paramref name="scale"/> for an actor at (<paramref name="ideal"/>, <paramref name="salience"/>): every position × salience but the stance as written, in search order.</summary>
-    public static IReadOnlyList<(double Position, double Salience)> GridMoves(AdviceGrid grid, Scale scale, double ideal, double salience)
+    /// <summary>
+    /// The moves of the grid on an issue of scale <paramref name="scale"/> for an actor at (<paramref name="ideal"/>,
+    /// <paramref name="salience"/>) whose stance as written gives the forecast <paramref name="baseForecast"/>:
+    /// every position of <see cref="GridPositions"/> × salience of <see cref="GridSaliences"/> but the stance as written, in search order.
+    /// </summary>
+    public static IReadOnlyList<(double Position, double Salience)> GridMoves(AdviceGrid grid, Scale scale, double ideal, double salience, double baseForecast)
     {
         Preconditions.NotNull(grid, nameof(grid));
         Preconditions.NotNull(scale, nameof(scale));
         var moves = new List<(double, double)>();
-        foreach (var p in GridPositions(grid, scale, ideal))
+        foreach (var p in GridPositions(grid, scale, ideal, baseForecast))
         {
             foreach (var s in GridSaliences(grid, salience))
             {
@@ -141,8 +145,13 @@ public static class AdviceSearch
         return moves;
     }
 
-    /// <summary>The grid's positions: the minimum + i·W/steps for i = 0 … steps (the last one the maximum), then the ideal when it is not among them.</summary>
-    public static IReadOnlyList<double> GridPositions(AdviceGrid grid, Scale scale, double ideal)
+    /// <summary>
+    /// The grid's positions: the minimum + i·W/steps for i = 0 … steps (the last one the maximum), then the ideal
+    /// when it is not among them; of those, only the ones on the ideal's side of <paramref name="baseForecast"/>
+    /// (or at it): announcing beyond the forecast, away from the ideal, concedes more than the forecast
+    /// already gives. When the forecast is at the ideal, every position.
+    /// </summary>
+    public static IReadOnlyList<double> GridPositions(AdviceGrid grid, Scale scale, double ideal, double baseForecast)
     {
         Preconditions.NotNull(grid, nameof(grid));
         Preconditions.NotNull(scale, nameof(scale));
@@ -157,8 +166,12 @@ public static class AdviceSearch
             positions.Add(ideal);
         }
 
-        return positions;
+        return [.. positions.Where(p => OnIdealSide(p, ideal, baseForecast))];
     }
+
+    /// <summary>True when <paramref name="position"/> lies on the ideal's side of the base forecast, or at it.</summary>
+    private static bool OnIdealSide(double position, double ideal, double baseForecast) =>
+        (position - baseForecast) * (ideal - baseForecast) >= 0;
 
     /// <summary>The grid's saliences: the one as written, then the grid's others.</summary>
     public static IReadOnlyList<double> GridSaliences(AdviceGrid grid, double salience)
@@ -177,9 +190,14 @@ public static class AdviceSearch
         var grid = request.Grid;
         var evaluator = new CandidateEvaluator(scenario, k, a, request.Model, request.Options, request.Draws, request.Seed, parallel);
 
-        // The base case, the grid and whom to persuade, in one batch.
-        var moves = GridMoves(grid, scale, ideal, salience);
-        var compiled = scenario.Compile(k);
+        // The base case first (the grid's bound depends on its forecast), then the grid and whom to persuade in one batch.
+        var baseDraws = evaluator.Evaluate([new Candidate(ideal, salience)], cancellationToken)[0];
+        var valid = baseDraws.Select(double.IsFinite).ToArray();
+        Preconditions.Check(valid.Any(v => v), nameof(request), "The model could not run any draw of the stance as written.");
+        var baseForecast = Median(baseDraws, valid)!.Value;
+        var baseDistance = Math.Abs(baseForecast - ideal);
+        var judge = new Judge(ideal, baseDistance, baseDraws, valid, request.Draws > 0);
+        var moves = GridMoves(grid, scale, ideal, salience, baseForecast);
         var persuaded = new List<(int Actor, double From, double To)>();
         for (var j = 0; j < scenario.Actors.Count; j++)
         {
@@ -192,22 +210,16 @@ public static class AdviceSearch
             persuaded.Add((j, other.Position, scale.Clamp(other.Position + (Math.Sign(ideal - other.Position) * step))));
         }
 
-        var batch = new List<Candidate> { new(ideal, salience) };
+        var batch = new List<Candidate>(moves.Count + persuaded.Count);
         batch.AddRange(moves.Select(m => new Candidate(m.Position, m.Salience)));
         batch.AddRange(persuaded.Select(p => new Candidate(ideal, salience, p.Actor, p.To - p.From)));
         var forecasts = evaluator.Evaluate(batch, cancellationToken);
-        var baseDraws = forecasts[0];
-        var valid = baseDraws.Select(double.IsFinite).ToArray();
-        Preconditions.Check(valid.Any(v => v), nameof(request), "The model could not run any draw of the stance as written.");
-        var baseForecast = Median(baseDraws, valid)!.Value;
-        var baseDistance = Math.Abs(baseForecast - ideal);
-        var judge = new Judge(ideal, baseDistance, baseDraws, valid, request.Draws > 0);
 
         var evaluated = new List<(AdviceMove Move, int Order)>();
         var skipped = 0;
         for (var m = 0; m < moves.Count; m++)
         {
-            if (judge.Move(moves[m].Position, moves[m].Salience, forecasts[1 + m], false) is { } move)
+            if (judge.Move(moves[m].Position, moves[m].Salience, forecasts[m], false) is { } move)
             {
                 evaluated.Add((move, evaluated.Count));
             }
@@ -226,7 +238,10 @@ public static class AdviceSearch
             foreach (var offset in new[] { -h / 2, -h / 4, h / 4, h / 2 })
             {
                 var p = scale.Clamp(best.Position + offset);
-                refined.Add((p, best.Salience));
+                if (OnIdealSide(p, ideal, baseForecast))
+                {
+                    refined.Add((p, best.Salience));
+                }
             }
 
             var levels = GridSaliences(grid, salience).Order().ToList();
@@ -264,7 +279,7 @@ public static class AdviceSearch
             .ToList();
         var top = ranked.Count > 0 && ranked[0].Gain > GainTolerance * scale.Width ? ranked[0] : null;
         var persuade = persuaded
-            .Select((p, i) => (p, i, Move: judge.Move(ideal, salience, forecasts[1 + moves.Count + i], false)))
+            .Select((p, i) => (p, i, Move: judge.Move(ideal, salience, forecasts[moves.Count + i], false)))
             .Where(x => x.Move is not null)
             .OrderByDescending(x => x.Move!.Gain).ThenBy(x => x.i)
             .Select(x => new Persuasion(scenario.Actors[x.p.Actor].Id, x.p.From, x.p.To, x.Move!.Forecast, x.Move.Gain, x.Move.Robustness))

@@ -86,9 +86,11 @@ public sealed class AdviceSearchTests
         var baseDistance = Math.Abs(Median(baseDraws) - ideal);
         Assert.Equal(Median(baseDraws), issue.BaseForecast);
 
-        // Brute force over the documented grid: positions every 10 points and the ideal, saliences as written and 1.
+        // Brute force over the documented grid: positions every 10 points and the ideal, on the ideal's side of
+        // the base forecast; saliences as written and 1.
         var brute = new List<(double P, double S, double Distance)>();
-        foreach (var p in Enumerable.Range(0, 11).Select(i => i * 10.0).Append(ideal).Distinct())
+        var baseForecast = Median(baseDraws);
+        foreach (var p in Enumerable.Range(0, 11).Select(i => i * 10.0).Append(ideal).Distinct().Where(p => (p - baseForecast) * (ideal - baseForecast) >= 0))
         {
             foreach (var s in new[] { salience, 1.0 }.Distinct())
             {
