@@ -67,7 +67,7 @@ internal static class AdviceTables
         }
 
         console.WriteLine();
-        console.WriteLine($"Grid: positions every {Percent(1.0 / grid.PositionSteps)} of the scale and the ideal; saliences as written and {string.Join(", ", grid.Saliences.Select(S))}; refined by half and quarter steps around the best (docs/advice.md). gain: points nearer the ideal; share: of the distance to it; helps: share of draws in which the move brings that draw's forecast nearer.");
+        console.WriteLine($"Grid: positions every {Percent(1.0 / grid.PositionSteps)} of the scale and the ideal, on the ideal's side of the forecast; saliences as written and {string.Join(", ", grid.Saliences.Select(S))}; refined by half and quarter steps around the best (docs/advice.md). gain: points nearer the ideal; share: of the distance to it; helps: share of draws in which the move brings that draw's forecast nearer.");
         return writer.ToString();
 
         string S(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -48,7 +48,7 @@ public sealed record AdviceRequest
 /// <summary>
 /// The moves advice searches on one issue (docs/advice.md). With W the scale's width and h = W /
 /// <see cref="PositionSteps"/>: announced positions at the scale's minimum + i·h (i = 0 … steps) and at the
-/// actor's ideal; committed saliences at the one as written and each of <see cref="Saliences"/>; every pair
+/// actor's ideal, those on the ideal's side of the base forecast (see <see cref="AdviceSearch.GridPositions"/>); committed saliences at the one as written and each of <see cref="Saliences"/>; every pair
 /// of the two is a move of the grid. Then, around the best move of the grid, the refinement tries the
 /// positions ± h/2 and ± h/4 (kept on the scale) at its salience, and the saliences halfway to its grid
 /// neighbours at its position. Whom to persuade: each other actor's position moved toward the ideal by
