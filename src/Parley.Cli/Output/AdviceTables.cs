@@ -20,11 +20,11 @@ internal static class AdviceTables
         var console = CliContext.ConsoleFor(writer, ansi: false);
         console.Profile.Width = ForecastTables.Width;
         string Name(string id) => scenario.IndexOfActor(id) is var a and >= 0 ? scenario.Actors[a].Name : id;
-        var judged = report.Draws == 0 ? "point forecast (no input draws)"
-            : report.InputsCertain ? $"median over {report.Draws} input draws (no input has a spread, so every draw is the inputs as written)"
-            : $"median over {report.Draws} input draws, seed {report.Seed}";
+        var judged = report.Draws == 0 ? "every move judged by the point forecast (no input draws)"
+            : report.InputsCertain ? $"every move judged by the forecast's median over {report.Draws} input draws (no input has a spread, so every draw is the inputs as written)"
+            : $"every move judged by the forecast's median over the same {report.Draws} input draws (seed {report.Seed})";
         console.WriteLine($"Advice for {report.ActorName} [{report.Actor}] — {report.Scenario}");
-        console.WriteLine($"model {report.Model}; every move judged by the forecast's {judged}, the same draws for every move");
+        console.WriteLine($"model {report.Model}; {judged}");
         foreach (var issue in report.Issues)
         {
             var scale = scenario.Issues[scenario.IndexOfIssue(issue.Issue)].Scale;
@@ -67,7 +67,7 @@ internal static class AdviceTables
         }
 
         console.WriteLine();
-        console.WriteLine($"Grid: positions every {Percent(1.0 / grid.PositionSteps)} of the scale and the ideal, on the ideal's side of the forecast; saliences as written and {string.Join(", ", grid.Saliences.Select(S))}; refined by half and quarter steps around the best (docs/advice.md). gain: points nearer the ideal; share: of the distance to it; helps: share of draws in which the move brings that draw's forecast nearer.");
+        console.WriteLine($"Grid: positions every {Percent(1.0 / grid.PositionSteps)} of the scale and the ideal, on the ideal's side of the forecast; saliences as written and {string.Join(", ", grid.Saliences.Select(v => S(SalienceUnits.ToFile(v, scenario.SalienceScale))))}; refined by half and quarter steps around the best (docs/advice.md). gain: points nearer the ideal; share: of the distance to it; helps: share of draws in which the move brings that draw's forecast nearer.");
         return writer.ToString();
 
         string S(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
