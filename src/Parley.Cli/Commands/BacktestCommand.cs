@@ -116,6 +116,11 @@ internal static class BacktestCommand
             }
         }
 
+        if (OutputFile.Problem([(settings.Out, "--out"), (settings.PerIssue, "--per-issue"), (settings.CalibrationOut, "--calibration-out")], [settings.File]) is { } outProblem)
+        {
+            return context.UsageError(outProblem);
+        }
+
         var read = DeuReader.ReadFile(settings.File, new DeuReadOptions { SkipInvalid = settings.SkipInvalid });
         context.Report(read.Diagnostics);
         if (!read.Succeeded)
@@ -163,24 +168,24 @@ internal static class BacktestCommand
             "CSV" => BacktestReportWriter.ToCsv(result),
             _ => Table(result, data),
         };
-        var exit = OutputFile.Write(settings.Out, text, context);
-        if (exit == ExitCodes.Success && settings.PerIssue is not null)
+        // Every output is ready before any is written, so that a bad --per-issue cannot leave a new --out behind.
+        List<PendingOutput> outputs = [new(settings.Out, "--out", text)];
+        if (settings.PerIssue is not null)
         {
-            exit = OutputFile.Write(
-                settings.PerIssue,
-                settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result),
-                context);
+            outputs.Add(new(settings.PerIssue, "--per-issue", settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result)));
         }
 
-        if (exit == ExitCodes.Success && settings.CalibrationOut is not null)
+        if (settings.CalibrationOut is not null)
         {
             var calibration = ForecastCalibration.Fit(
                 $"DEU III development split ({result.CaseCount} issues in {result.ProposalCount} proposals, {Path.GetFileName(data.FileName)})",
                 [.. result.Models.Select(m => m.Model)],
                 [.. result.Cases.Select((c, i) => new CalibrationCase(c.ProposalId, c.Outcome, ResidualScale.Of(cases[i].Input, cases[i].Scenario.Issues[0].Scale, options.ErrorScale), c.Forecasts))],
                 options.ErrorScale);
-            exit = OutputFile.Write(settings.CalibrationOut, CalibrationFile.ToJson(calibration, ShippedCalibration.Command), context);
+            outputs.Add(new(settings.CalibrationOut, "--calibration-out", CalibrationFile.ToJson(calibration, ShippedCalibration.Command)));
         }
+
+        var exit = OutputFile.WriteAll(outputs, [settings.File], context);
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {result.Seed}; {result.Replicates} bootstrap replicates over {result.ProposalCount} proposals; {models.Count} model(s) × {result.CaseCount} issues in {started.Elapsed.TotalSeconds:F2} s."));
         return exit;

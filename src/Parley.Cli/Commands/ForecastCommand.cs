@@ -27,6 +27,12 @@ internal static class ForecastCommand
                 return Task.FromResult(code);
             }
 
+            // A target that cannot be written is a usage error before anything runs.
+            if (OutputFile.Problem([(parse.GetValue(run.Out), "--out")], [parse.GetValue(file)!]) is { } outProblem)
+            {
+                return Task.FromResult(context.UsageError(outProblem));
+            }
+
             var notes = new List<string>();
             var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(run.InputFormat)!, context, notes);
             if (source is null)
@@ -54,7 +60,14 @@ internal static class ForecastCommand
                 "csv" => parse.GetValue(paths) ? ForecastReportWriter.ToPathsCsv(report) : ForecastReportWriter.ToSummaryCsv(report),
                 _ => ForecastTables.Render(report, parse.GetValue(paths)),
             };
-            var written = OutputFile.Write(parse.GetValue(run.Out), text, context);
+            if (failed && parse.GetValue(run.Out) is { } target)
+            {
+                // An --out file is written only for a complete run; the file already there is kept.
+                context.Error.WriteLine($"Nothing was written to '{target}' because a model could not run; leave it out with --model to write the others.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            var written = OutputFile.Write(parse.GetValue(run.Out), text, context, [parse.GetValue(file)!]);
             return Task.FromResult(written != ExitCodes.Success ? written : failed ? ExitCodes.InvalidInput : ExitCodes.Success);
         });
         return command;

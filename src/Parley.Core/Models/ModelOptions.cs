@@ -13,7 +13,7 @@ public sealed record ModelOptions
     public const ulong DefaultSeed = 20181128;
 
     /// <summary>The most rounds any model may be asked to run: beyond it a run is a usage error, not hours of work.</summary>
-    public const int MaxRounds = 10_000;
+    public const int MaxRounds = Limits.MaxRounds;
 
     /// <summary>The default options.</summary>
     public static ModelOptions Default { get; } = new();

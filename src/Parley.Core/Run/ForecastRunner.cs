@@ -74,7 +74,9 @@ public static class ForecastRunner
         for (var m = 0; m < models.Count; m++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            problems[m] = models[m].Check(scenario, options);
+            // Parley's limits first (docs/limits.md), so that no model allocates for a scenario past them.
+            var limits = RunLimits.Check(models[m], scenario, options);
+            problems[m] = limits.Count > 0 ? limits : models[m].Check(scenario, options);
             if (ModelRuns.FirstError(problems[m]) is null)
             {
                 var result = models[m].Run(scenario, options, null, cancellationToken);

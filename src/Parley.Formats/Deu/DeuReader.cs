@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
@@ -45,15 +46,14 @@ public static class DeuReader
     public static ReadResult<DeuDataset> ReadFile(string path, DeuReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
+        var bytes = BoundedFile.Read(path, out var error);
+        if (bytes is null)
         {
-            using var reader = new StreamReader(path);
-            return Read(reader, path, options);
+            return ReadResult<DeuDataset>.Failure(error!);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ReadResult<DeuDataset>.Failure(Diagnostic.Error($"Cannot read the file: {e.Message}", new SourceLocation(path)));
-        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, path, options);
     }
 
     /// <summary>Reads DEU text from <paramref name="reader"/>.</summary>
@@ -117,9 +117,15 @@ public static class DeuReader
 
         var issues = new List<DeuIssue>();
         var seenIssueNumbers = new Dictionary<int, int>();
-        int withoutOutcome = 0, invalid = 0;
+        int withoutOutcome = 0, invalid = 0, reported = 0;
         while (parser.Read())
         {
+            if (reported >= Limits.MaxReportedErrors && !options.SkipInvalid)
+            {
+                diagnostics.Add(Diagnostic.Error($"Reading stopped after {Limits.MaxReportedErrors} errors; the rows from line {parser.RawRow} on were not read.", new SourceLocation(fileName, parser.RawRow), expected: "the errors above fixed first"));
+                break;
+            }
+
             var line = parser.RawRow;
             var record = parser.Record ?? []; // CsvHelper reports bad quoting only when the fields are read.
             var rowErrors = new List<Diagnostic>();
@@ -138,10 +144,14 @@ public static class DeuReader
 
             if (rowErrors.Count > 0)
             {
+                reported += rowErrors.Count;
                 if (options.SkipInvalid)
                 {
                     invalid++;
-                    diagnostics.AddRange(rowErrors.Select(d => d with { Severity = DiagnosticSeverity.Warning, Message = d.Message + " The row was skipped." }));
+                    if (reported <= Limits.MaxReportedErrors)
+                    {
+                        diagnostics.AddRange(rowErrors.Select(d => d with { Severity = DiagnosticSeverity.Warning, Message = d.Message + " The row was skipped." }));
+                    }
                 }
                 else
                 {
@@ -164,6 +174,11 @@ public static class DeuReader
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return ReadResult<DeuDataset>.Failure(diagnostics);
+        }
+
+        if (reported > Limits.MaxReportedErrors && options.SkipInvalid)
+        {
+            diagnostics.Add(Diagnostic.Warning($"{invalid} malformed rows were skipped; the warnings of the first {Limits.MaxReportedErrors} problems are listed.", new SourceLocation(fileName)));
         }
 
         if (withoutOutcome > 0)
@@ -248,6 +263,15 @@ public static class DeuReader
         {
             var column = FirstPositionColumn + a;
             var text = row[column].Trim();
+            if (TryNumber(text, out var big) && !Limits.WithinMagnitude(big))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    $"Column '{header[column]}': capability {text} is {RunLimits.MagnitudeProblem(big)}.",
+                    new SourceLocation(fileName, line, column + 1),
+                    expected: RunLimits.MagnitudeExpected));
+                continue;
+            }
+
             if (!TryNumber(text, out var c) || c < 0)
             {
                 diagnostics.Add(Diagnostic.Error(
@@ -316,16 +340,25 @@ public static class DeuReader
                 return null;
             }
 
+            if (!Limits.WithinMagnitude(value))
+            {
+                errors.Add(Diagnostic.Error($"Column '{header[column]}': {what} {text} is {RunLimits.MagnitudeProblem(value)}.", At(column), actorId: actor, expected: RunLimits.MagnitudeExpected));
+                return null;
+            }
+
             return value;
         }
 
         var proposal = Integer(ProposalColumn);
         var issueNumber = Integer(IssueNumberColumn);
+        // The id as the file writes it, for output; the scenario's issue gets a valid id made from it.
         var issueId = row[IssueIdColumn].Trim();
         if (issueId.Length == 0)
         {
             issueId = issueNumber.ToString(CultureInfo.InvariantCulture);
         }
+
+        var scenarioIssueId = new ScenarioIds().For(issueId, "issue");
 
         var positions = new double?[ActorCount];
         var saliences = new double?[ActorCount];
@@ -349,15 +382,17 @@ public static class DeuReader
 
         var actors = new List<Actor>();
         var stances = new List<Stance>();
+        var actorIds = new ScenarioIds();
         for (var a = 0; a < ActorCount; a++)
         {
+            var id = actorIds.For(codes[a], $"actor{a + 1}");
             if (positions[a] is not { } x)
             {
                 continue;
             }
 
-            actors.Add(new Actor(codes[a], s_actorNames.TryGetValue(codes[a], out var name) ? name : codes[a].ToUpperInvariant(), capabilities[a]));
-            stances.Add(new Stance(codes[a], issueId, x, (saliences[a] ?? 0) / 100));
+            actors.Add(new Actor(id, s_actorNames.TryGetValue(codes[a], out var name) ? name : codes[a].ToUpperInvariant(), capabilities[a]));
+            stances.Add(new Stance(id, scenarioIssueId, x, (saliences[a] ?? 0) / 100));
         }
 
         if (actors.Count == 0)
@@ -368,7 +403,7 @@ public static class DeuReader
 
         var proposalId = row[ProposalIdColumn].Trim();
         var proposalName = row[ProposalNameColumn].Trim();
-        var issue = new Issue(issueId, $"{proposalName} ({proposalId}), issue {issueId}", Scale.Percent);
+        var issue = new Issue(scenarioIssueId, $"{proposalName} ({proposalId}), issue {issueId}", Scale.Percent);
         var scenario = new Scenario(
             $"DEU proposal {proposal} ({proposalId} {proposalName}), issue {issueNumber}",
             [issue],

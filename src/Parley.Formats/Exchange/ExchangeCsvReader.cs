@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 using Parley.Core.Text;
@@ -333,7 +334,13 @@ public static class ExchangeCsvReader
             var end = text.Length == 0 ? -1 : NumberScanner.End(text, 0);
             if (end == text.Length && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
             {
-                return value;
+                if (Limits.WithinMagnitude(value))
+                {
+                    return value;
+                }
+
+                diagnostics.Add(Diagnostic.Error($"The {what} {f.Text.Trim()} is {RunLimits.MagnitudeProblem(value)}.", At(f), actor, issue, RunLimits.MagnitudeExpected));
+                return null;
             }
 
             diagnostics.Add(Diagnostic.Error(
@@ -473,9 +480,12 @@ public static class ExchangeCsvReader
                 seen[(actor, issue)] = d.Actor.Line;
                 if (scales.TryGetValue(issue, out var scale) && !scale.Contains(d.Position))
                 {
-                    diagnostics.Add(Diagnostic.Warning(
-                        $"Position {d.PositionField.Text} lies outside the issue's scale {scale.Minimum.ToString(CultureInfo.InvariantCulture)}–{scale.Maximum.ToString(CultureInfo.InvariantCulture)}; the row is kept, as the reference keeps it.",
-                        At(d.PositionField), actor, issue));
+                    // The reference keeps such a row; §1.3 asks a re-implementation to reject it, and every
+                    // other reader does (a position off the scale gives forecasts off the scale).
+                    diagnostics.Add(Diagnostic.Error(
+                        $"Position {d.PositionField.Text} lies outside the issue's scale {scale.Minimum.ToString(CultureInfo.InvariantCulture)}–{scale.Maximum.ToString(CultureInfo.InvariantCulture)}.",
+                        At(d.PositionField), actor, issue, $"a position from {scale.Minimum.ToString(CultureInfo.InvariantCulture)} to {scale.Maximum.ToString(CultureInfo.InvariantCulture)} (the issue's #M points)"));
+                    continue;
                 }
 
                 stances.Add(new Stance(actor, issue, d.Position, d.Salience, d.Comment));

@@ -79,7 +79,10 @@ public static class ForecastReportWriter
         return sb.ToString();
     }
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A number as CSV text; a non-finite one is a bug (inputs are checked against Parley.Core.Limits), refused as the JSON writer refuses it.</summary>
+    private static string Number(double value) => double.IsFinite(value)
+        ? value.ToString("R", CultureInfo.InvariantCulture)
+        : throw new InvalidOperationException($"A result is {value.ToString(CultureInfo.InvariantCulture)}, which CSV output refuses; no input within Parley's limits should give it.");
 
     private static string Csv(string text) =>
         text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

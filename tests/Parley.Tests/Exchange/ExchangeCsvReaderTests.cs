@@ -182,13 +182,13 @@ public sealed class ExchangeCsvReaderTests
     }
 
     [Fact]
-    public void A_position_outside_the_scale_and_an_actor_without_data_are_warnings_and_the_rows_are_kept()
+    public void A_position_outside_the_scale_is_an_error_as_in_every_reader_and_an_actor_without_data_a_warning()
     {
-        var result = Read([.. With(7, "'#D'\t'A'\t'P'\t120\t0.8\t1.0"), "'#A'\t'C'\t'idle'"]);
-        var scenario = Valid(result);
-        Assert.Equal(120, scenario.StanceOf(0, 0)!.Position);
+        // The reference keeps an off-scale row; Parley rejects it (§1.3), so that no forecast leaves the scale.
+        AssertAt(ErrorContaining(Read(With(7, "'#D'\t'A'\t'P'\t120\t0.8\t1.0")), "Position 120 lies outside the issue's scale 0–100"), File, 7, 14);
+        var result = Read([.. s_valid, "'#A'\t'C'\t'idle'"]);
+        Valid(result);
         var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
-        AssertAt(warnings.Single(w => w.Message.Contains("outside the issue's scale", StringComparison.Ordinal)), File, 7, 14);
         AssertAt(warnings.Single(w => w.Message.Contains("'C' has no #D record", StringComparison.Ordinal)), File, 11, 6);
     }
 
