@@ -46,7 +46,23 @@ public static class WhatIfRunner
                 problems.Add(Diagnostic.Error($"What-if '{whatIf.Name}' has no edits.", expected: "at least one edit"));
             }
 
-            foreach (var d in ScenarioEditor.Validate(request.Scenario, whatIf.Edits))
+            var found = new List<Diagnostic>(ScenarioEditor.Validate(request.Scenario, whatIf.Edits));
+            foreach (var edit in whatIf.Edits.OfType<SetValueEdit>())
+            {
+                // The numbers a file could not hold, a run may not be given either (the edited scenario's are checked below).
+                if (edit.Value != 0 && (Math.Abs(edit.Value) > Limits.MaxMagnitude || Math.Abs(edit.Value) < Limits.MinMagnitude))
+                {
+                    found.Add(Diagnostic.Error($"Edit '{edit.Text}': {edit.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is {RunLimits.MagnitudeProblem(edit.Value)}.", actorId: edit.ActorId, issueId: edit.IssueId, expected: RunLimits.MagnitudeExpected));
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                found.AddRange(RunLimits.CheckScenario(ScenarioEditor.Apply(request.Scenario, whatIf.Edits).Value!)
+                    .Select(d => d with { Message = "After the edits: " + d.Message }));
+            }
+
+            foreach (var d in found)
             {
                 problems.Add(whatIf.Name == EditsName ? d : d with { Message = $"What-if '{whatIf.Name}': {d.Message}" });
             }

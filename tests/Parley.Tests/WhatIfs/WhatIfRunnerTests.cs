@@ -179,5 +179,9 @@ public sealed class WhatIfRunnerTests
         Assert.Contains(problems, p => p.Message == "What-if 'bad': Edit 'chna.summit.position=10': unknown actor 'chna'. Did you mean 'china'?");
         Assert.Contains(WhatIfRunner.Validate(Request(scenario), []), p => p.Message == "No what-if to run.");
         Assert.Contains(WhatIfRunner.Validate(Request(scenario), [new WhatIf("empty", null, null, [])]), p => p.Message == "What-if 'empty' has no edits.");
+        Assert.Contains(WhatIfRunner.Validate(Request(scenario), [new WhatIf("huge", null, null, [Parse("us.capability=1e300@2", scenario)])]),
+            p => p.Message.StartsWith("What-if 'huge': Edit 'us.capability=1E+300@2': 1E+300 is beyond the largest magnitude Parley reads", StringComparison.Ordinal));
+        Assert.Contains(WhatIfRunner.Validate(Request(scenario), [new WhatIf("scaled", null, null, [Parse("us.capability*=1e14", scenario)])]),
+            p => p.Message.StartsWith("What-if 'scaled': After the edits: ", StringComparison.Ordinal) && p.Message.Contains("beyond the largest magnitude", StringComparison.Ordinal));
     }
 }
