@@ -232,6 +232,14 @@ public sealed class TimedShockTests
         Assert.NotEqual(plain.Issues[1].Rounds[^1].Positions, result.Issues[1].Rounds[^1].Positions);
     }
 
+    [Fact]
+    public void The_exchange_model_refuses_timed_edits_in_its_check()
+    {
+        var options = WithShocks("c.i.salience=0.1@2");
+        var problem = Assert.Single(ModelCatalog.Find("exchange")!.Check(Scenario, options), p => p.Message.Contains("timed edits", StringComparison.Ordinal));
+        Assert.Equal("Model 'exchange' cannot take timed edits ('c.i.salience=0.1@2'): its rounds of exchanges have no place for an edit to strike.", problem.Message);
+    }
+
     [Theory]
     [InlineData("drop {a}@2", "cannot take the timed edit 'drop {a}@2': KTAB's engine cannot take an actor out during a run.")]
     [InlineData("{a}.{i}.capability=2@2", "cannot take the timed edit '{a}.{i}.capability=2@2': it has one capability per actor, on every issue.")]
