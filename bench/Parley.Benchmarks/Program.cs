@@ -28,5 +28,10 @@ if (args.Length > 0 && args[0] == "run-timing")
     return args.Length > 1 && args[1] == "models" ? Parley.Benchmarks.Run.RunTimer.PerModel(Console.Out) : Parley.Benchmarks.Run.RunTimer.Run(Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "advice-timing")
+{
+    return Parley.Benchmarks.Advice.AdviceBenchmarks.Time(Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -13,6 +13,9 @@ public static class ParleyApp
         var root = new RootCommand("Parley forecasts how multi-party negotiations end, and shows why.")
         {
             ForecastCommand.Create(context),
+            WhatIfCommand.Create(context),
+            ExplainCommand.Create(context),
+            AdviseCommand.Create(context),
             ValidateCommand.Create(context),
             ModelsCommand.Create(context),
             BacktestCommand.Create(context),

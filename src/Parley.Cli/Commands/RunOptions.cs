@@ -63,12 +63,15 @@ internal sealed class RunOptions
     /// <summary><c>--input-format</c>.</summary>
     public Option<string> InputFormat { get; }
 
-    /// <summary>Adds every option to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    /// <summary>Adds every option to <paramref name="command"/> (<c>--draws</c> only when <paramref name="draws"/> is true: a command that explains one run makes none).</summary>
+    public void AddTo(Command command, bool draws = true)
     {
         foreach (var option in new Option[] { Models, Rounds, Draws, Seed, Parameters, Format, Out, InputFormat })
         {
-            command.Options.Add(option);
+            if (draws || option != Draws)
+            {
+                command.Options.Add(option);
+            }
         }
     }
 

@@ -171,7 +171,8 @@ internal static class ForecastTables
         };
     }
 
-    private static void RenderPaths(IAnsiConsole console, ForecastReport report)
+    /// <summary>Every iterative model's path of positions; rounds after which a timed edit struck are marked '*', with the edits below.</summary>
+    public static void RenderPaths(IAnsiConsole console, ForecastReport report)
     {
         foreach (var issue in report.Issues)
         {
@@ -189,7 +190,7 @@ internal static class ForecastTables
                 path.AddColumn("actor");
                 foreach (var k in shown)
                 {
-                    path.AddColumn(new TableColumn(k < 0 ? "…" : result.Rounds[k].Round.ToString(CultureInfo.InvariantCulture)).RightAligned());
+                    path.AddColumn(new TableColumn(k < 0 ? "…" : result.Rounds[k].Round.ToString(CultureInfo.InvariantCulture) + (result.Rounds[k].Shocks is null ? string.Empty : "*")).RightAligned());
                 }
 
                 foreach (var actor in result.Rounds[0].Positions.Keys)
@@ -199,6 +200,11 @@ internal static class ForecastTables
 
                 path.AddRow(["[italic]weighted mean[/]", .. shown.Select(k => k < 0 ? "" : Number(result.Rounds[k].Mean, issue))]);
                 console.Write(path);
+                foreach (var round in result.Rounds.Where(r => r.Shocks is not null))
+                {
+                    console.WriteLine($"  * after round {round.Round}: {string.Join("; ", round.Shocks!)}");
+                }
+
                 if (result.Note is not null)
                 {
                     console.WriteLine($"  {result.Note}");

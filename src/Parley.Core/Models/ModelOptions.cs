@@ -36,6 +36,9 @@ public sealed record ModelOptions
     /// <summary>Parameters of KTAB's Spatial Model of Politics; null = KTAB's defaults.</summary>
     public KtabSmpParameters? Ktab { get; init; }
 
+    /// <summary>Timed edits that strike after given rounds (a what-if's shocks; see <see cref="ShockSchedule"/> for what each kind of model does with them); null for none.</summary>
+    public ShockSchedule? Shocks { get; init; }
+
     /// <summary>Options of the exchange model (its arithmetic); null = doubles with the default crossing tolerance.</summary>
     public Exchange.ExchangeOptions? Exchange { get; init; }
 }

@@ -159,7 +159,14 @@ public static class ForecastRunner
                     flags.Add(d);
                 }
 
-                issues[k] = Analyse(models[m], issue, scenario.Compile(k), points[m][k], draws[m]?.Forecasts[k], residuals, request.Drivers ? drivers[m][k] : [], flags)
+                // A static model forecasts the input as the timed edits leave it (see ShockSchedule): so do its shares.
+                var input = scenario.Compile(k);
+                if (options.Shocks is { IsEmpty: false } shocks && !models[m].Traits.Iterative)
+                {
+                    input = shocks.ApplyAll(input, []);
+                }
+
+                issues[k] = Analyse(models[m], issue, input, points[m][k], draws[m]?.Forecasts[k], residuals, request.Drivers ? drivers[m][k] : [], flags)
                     with { Breakdown = results[m]!.Issues[k].Breakdown is { } verdict ? BreakdownForecast.Of(verdict, draws[m]?.Verdicts?[k], issue.VetoPlayers.Select(v => v.ActorId).ToArray()) : null };
                 allFlags.AddRange(flags.Where(f => f.Model is not null));
             }

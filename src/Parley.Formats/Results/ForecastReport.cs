@@ -176,7 +176,7 @@ public sealed record ModelIssueReport(
             [.. forecast.Flags.Select(f => NoteReport.FlagName(f.Kind)).Distinct()],
             StopName(result.Stop),
             result.Note,
-            [.. result.Rounds.Select(r => RoundReport.Create(r, result.ActorIds))],
+            [.. result.Rounds.Select(r => RoundReport.Create(r, result.ActorIds, [.. result.ShocksAfter(r.Round)]))],
             forecast.Breakdown is { } b ? BreakdownReport.Of(b) : null);
     }
 
@@ -285,6 +285,8 @@ public sealed record DriverReport(
 /// <param name="WinProbabilities">Actor id → probability of winning (ktab-smp).</param>
 /// <param name="Offers">Offers made in the round (expected-utility models).</param>
 /// <param name="Exchanges">The trades of the round that moved an actor on this issue (exchange model).</param>
+/// <param name="Shocks">The timed edits that struck after this round (the positions are the edited ones); null when none.</param>
+/// <param name="Absent">The actors a timed drop has taken out of the bargaining (expected-utility models); null when none.</param>
 public sealed record RoundReport(
     [property: JsonPropertyName("round")] int Round,
     [property: JsonPropertyName("positions")] IReadOnlyDictionary<string, double> Positions,
@@ -293,14 +295,20 @@ public sealed record RoundReport(
     [property: JsonPropertyName("risk_exponents"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? RiskExponents,
     [property: JsonPropertyName("win_probabilities"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? WinProbabilities,
     [property: JsonPropertyName("offers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OfferReport>? Offers,
-    [property: JsonPropertyName("exchanges"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TradeReport>? Exchanges = null)
+    [property: JsonPropertyName("exchanges"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TradeReport>? Exchanges = null,
+    [property: JsonPropertyName("shocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Shocks = null,
+    [property: JsonPropertyName("absent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Absent = null)
 {
-    /// <summary>Builds the report of <paramref name="round"/> for the actors <paramref name="actorIds"/> (in the round's order).</summary>
-    public static RoundReport Create(RoundState round, IReadOnlyList<string> actorIds)
+    /// <summary>
+    /// Builds the report of <paramref name="round"/> for the actors <paramref name="actorIds"/> (in the
+    /// round's order), with the timed edits that struck after it (<paramref name="shocks"/>, may be empty).
+    /// </summary>
+    public static RoundReport Create(RoundState round, IReadOnlyList<string> actorIds, IReadOnlyList<string>? shocks = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(actorIds);
-        Dictionary<string, double>? ByActor(IReadOnlyList<double>? values)
+        var absent = (round.Detail as ExpectedUtilityRound)?.Absent;
+        Dictionary<string, double>? ByActor(IReadOnlyList<double>? values, bool present = false)
         {
             if (values is null)
             {
@@ -310,7 +318,10 @@ public sealed record RoundReport(
             var map = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = 0; i < actorIds.Count; i++)
             {
-                map[actorIds[i]] = values[i];
+                if (!present || absent is null || !absent.Contains(actorIds[i]))
+                {
+                    map[actorIds[i]] = values[i];
+                }
             }
 
             return map;
@@ -327,10 +338,12 @@ public sealed record RoundReport(
             ByActor(round.Positions)!,
             round.Mean,
             round.MedianVoter,
-            ByActor(risk),
+            ByActor(risk, present: true),
             ByActor(win),
             offers?.Select(o => new OfferReport(o.Kind.ToString().ToLowerInvariant(), o.From, o.To, o.ReceiverUtility, o.ProposerUtility, o.NewPosition, o.Accepted)).ToList(),
-            (round.Detail as ExchangeRoundDetail)?.Trades.Select(TradeReport.Create).ToList());
+            (round.Detail as ExchangeRoundDetail)?.Trades.Select(TradeReport.Create).ToList(),
+            shocks is { Count: > 0 } ? shocks : null,
+            absent is { Count: > 0 } ? absent : null);
     }
 }
 

@@ -54,6 +54,13 @@ public sealed class ExchangeModel : IForecastModel
             problems.Add(Diagnostic.Error("The scenario has no issue.", expected: "at least one issue"));
         }
 
+        if (options.Shocks is { IsEmpty: false } shocks)
+        {
+            problems.Add(Diagnostic.Error(
+                $"Model '{Name}' cannot take timed edits ({string.Join(", ", shocks.Edits.Select(e => $"'{e.Text}'"))}): its rounds of exchanges have no place for an edit to strike.",
+                expected: "edits before the run (without @N), or an expected-utility model or ktab-smp for a timed edit"));
+        }
+
         foreach (var actor in scenario.Actors)
         {
             var largest = scenario.Issues.Select(i => actor.CapabilityOn(i.Id)).DefaultIfEmpty(actor.Capability).Max();

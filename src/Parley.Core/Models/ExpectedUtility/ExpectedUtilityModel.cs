@@ -84,12 +84,7 @@ public sealed class ExpectedUtilityModel : IssueModel
         // position by a constant changes nothing inside it (see the shift property test).
         var origin = input.Positions.Min();
         var x = input.Positions.Select(p => p - origin).ToArray();
-        var w = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            w[i] = input.Capabilities[i] * input.Saliences[i];
-        }
-
+        var w = Weights(input);
         var delta = x.Max() - x.Min();
         var initial = InitialRound(input);
         var rounds = new List<RoundState>(options.KeepPath ? maxRounds + 1 : 2) { initial };
@@ -99,6 +94,7 @@ public sealed class ExpectedUtilityModel : IssueModel
         }
 
         var round = RoundStep.Rent(n, input, Variant, delta, options.Offers, origin);
+        var shocks = options.Shocks is { IsEmpty: false } schedule ? new ShockState(schedule, input) : null;
         try
         {
             var quiet = 0;
@@ -113,8 +109,8 @@ public sealed class ExpectedUtilityModel : IssueModel
                 var (next, risk, offers) = round.Run(x, w);
                 x = next;
                 ran = k;
-                var positions = new double[n];
-                for (var i = 0; i < n; i++)
+                var positions = new double[x.Length];
+                for (var i = 0; i < x.Length; i++)
                 {
                     positions[i] = x[i] + origin;
                 }
@@ -127,10 +123,42 @@ public sealed class ExpectedUtilityModel : IssueModel
                     converged = quiet >= QuietRoundsToStop;
                 }
 
+                // A timed edit strikes after round k only when another round follows: the state of
+                // round k is then the edited one, and the run goes on from it.
+                var struck = false;
+                if (shocks is not null && !converged && k < maxRounds && shocks.Schedule.AnyAfter(k))
+                {
+                    var count = x.Length;
+                    struck = shocks.Strike(k, positions);
+                    if (struck)
+                    {
+                        var current = shocks.Current;
+                        x = [.. current.Positions.Select(p => p - origin)];
+                        w = Weights(current);
+                        positions = (double[])current.Positions.Clone();
+                        mean = IssueStatistics.WeightedMean(positions, w);
+                        quiet = 0;
+
+                        // Δ is fixed for the run, unless a shock widens the range of the positions.
+                        delta = Math.Max(delta, x.Max() - x.Min());
+                        if (current.Count != count)
+                        {
+                            RoundStep.Return(round);
+                            round = RoundStep.Rent(current.Count, current, Variant, delta, options.Offers, origin);
+                        }
+                        else
+                        {
+                            round.Retarget(current, delta);
+                        }
+                    }
+                }
+
                 // Without a path only the last round is built in full (its median voter is O(n²)).
                 if (options.KeepPath || converged || k == maxRounds)
                 {
-                    last = new RoundState(k, positions, mean, IssueStatistics.MedianVoter(positions, w), new ExpectedUtilityRound(risk, offers));
+                    last = shocks is null
+                        ? new RoundState(k, positions, mean, IssueStatistics.MedianVoter(positions, w), new ExpectedUtilityRound(risk, offers))
+                        : new RoundState(k, shocks.Full(positions), mean, IssueStatistics.MedianVoter(positions, w), new ExpectedUtilityRound(shocks.Full(risk, 1), offers, shocks.Absent));
                     if (options.KeepPath)
                     {
                         rounds.Add(last);
@@ -152,11 +180,93 @@ public sealed class ExpectedUtilityModel : IssueModel
                 rounds.Add(last);
             }
 
-            return new IssueResult(input.IssueId, last.Mean, input.ActorIds, rounds, note, stop, ran);
+            return new IssueResult(input.IssueId, last.Mean, input.ActorIds, rounds, note, stop, ran, shocks?.Struck is { Count: > 0 } struckShocks ? struckShocks : null);
         }
         finally
         {
             RoundStep.Return(round);
+        }
+    }
+
+    private static double[] Weights(IssueInput input)
+    {
+        var w = new double[input.Count];
+        for (var i = 0; i < w.Length; i++)
+        {
+            w[i] = input.Capabilities[i] * input.Saliences[i];
+        }
+
+        return w;
+    }
+
+    /// <summary>
+    /// The timed edits of one run: the input of the actors still bargaining (with the numbers the edits
+    /// left), which of the issue's actors they are, and what struck when.
+    /// </summary>
+    private sealed class ShockState(ShockSchedule schedule, IssueInput input)
+    {
+        private readonly IssueInput _original = input;
+        private readonly double[] _lastFull = (double[])input.Positions.Clone();
+        private int[] _present = [.. Enumerable.Range(0, input.Count)];
+
+        public ShockSchedule Schedule { get; } = schedule;
+
+        /// <summary>The input of the actors still bargaining, as the edits left it (positions as of the last strike).</summary>
+        public IssueInput Current { get; private set; } = input;
+
+        /// <summary>The edits that struck.</summary>
+        public List<StruckShock> Struck { get; } = [];
+
+        /// <summary>The actors dropped so far; null when none.</summary>
+        public IReadOnlyList<string>? Absent { get; private set; }
+
+        /// <summary>Applies the edits of round <paramref name="round"/> to the state reached (<paramref name="positions"/>, on the scale, of the actors present); true when any changed it.</summary>
+        public bool Strike(int round, double[] positions)
+        {
+            var before = Struck.Count;
+            var reached = Current.WithPositions((double[])positions.Clone());
+            var edited = Schedule.ApplyAfter(round, reached, Struck);
+            if (Struck.Count == before)
+            {
+                return false;
+            }
+
+            // Remember where the actors stood, so that a dropped one keeps its last position.
+            for (var i = 0; i < _present.Length; i++)
+            {
+                _lastFull[_present[i]] = positions[i];
+            }
+
+            if (edited.Count != Current.Count)
+            {
+                _present = [.. edited.ActorIds.Select(id => Array.IndexOf(_original.ActorIds, id))];
+                Absent = [.. _original.ActorIds.Where(id => Array.IndexOf(edited.ActorIds, id) < 0)];
+            }
+
+            Current = edited;
+            return true;
+        }
+
+        /// <summary>Values of the actors present spread over every actor of the issue; an absent actor keeps its last position (or <paramref name="absent"/>).</summary>
+        public double[] Full(double[] present, double? absent = null)
+        {
+            if (_present.Length == _original.Count)
+            {
+                return present;
+            }
+
+            var full = new double[_original.Count];
+            for (var i = 0; i < full.Length; i++)
+            {
+                full[i] = absent ?? _lastFull[i];
+            }
+
+            for (var i = 0; i < _present.Length; i++)
+            {
+                full[_present[i]] = present[i];
+            }
+
+            return full;
         }
     }
 
@@ -228,6 +338,9 @@ public sealed class ExpectedUtilityModel : IssueModel
             _recording = recording;
             _origin = origin;
         }
+
+        /// <summary>Runs the next rounds on <paramref name="input"/> (the same actors, numbers a timed edit changed) with Δ = <paramref name="delta"/>.</summary>
+        public void Retarget(IssueInput input, double delta) => Reset(input, _variant, delta, _recording, _origin);
 
         public (double[] Positions, double[] Risk, IReadOnlyList<Offer>? Offers) Run(double[] x, double[] w)
         {

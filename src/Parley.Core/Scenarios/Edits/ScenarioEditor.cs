@@ -439,10 +439,26 @@ public static class ScenarioEditor
             {
                 null => null,
                 _ when edit.Operation == EditOperation.Scale => Scenario.Scaled(spread, edit.Value),
-                RangeSpread r => new RangeSpread(r.Low + (after - before), r.High + (after - before)),
+                RangeSpread r => new RangeSpread(Shifted(r.Low, before, after), Shifted(r.High, before, after)),
                 _ => spread,
             };
             return moved is RangeSpread range ? new RangeSpread(Math.Clamp(range.Low, min, max), Math.Clamp(range.High, min, max)) : moved;
+        }
+
+        /// <summary>
+        /// <paramref name="bound"/> + (<paramref name="after"/> − <paramref name="before"/>) in decimal arithmetic, so that the moved
+        /// range is the one a user would type by hand ([0.5, 0.9] around 0.7 set to 0.2 gives [0, 0.4], not [5.6e-17, 0.40000000000000008]).
+        /// Falls back to double arithmetic for numbers beyond decimal's range.
+        /// </summary>
+        private static double Shifted(double bound, double before, double after)
+        {
+            const double decimalLimit = 1e27;
+            if (Math.Abs(bound) < decimalLimit && Math.Abs(before) < decimalLimit && Math.Abs(after) < decimalLimit)
+            {
+                return (double)((decimal)bound + ((decimal)after - (decimal)before));
+            }
+
+            return bound + (after - before);
         }
 
         public Scenario ToScenario() => Source.With(Issues, Actors, Stances, whatIfs: []);
