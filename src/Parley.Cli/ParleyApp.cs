@@ -13,11 +13,18 @@ public static class ParleyApp
         var root = new RootCommand("Parley forecasts how multi-party negotiations end, and shows why.")
         {
             ForecastCommand.Create(context),
+            WhatIfCommand.Create(context),
+            ExplainCommand.Create(context),
+            AdviseCommand.Create(context),
             ValidateCommand.Create(context),
             ModelsCommand.Create(context),
             BacktestCommand.Create(context),
             ImportCommand.Create(context),
             ExamplesCommand.Create(context),
+            ServeCommand.Create(context),
+            HistoryCommand.Create(context),
+            ShowCommand.Create(context),
+            ReportCommand.Create(context),
         };
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
 

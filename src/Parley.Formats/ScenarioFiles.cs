@@ -1,5 +1,7 @@
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
+using Parley.Formats.Exchange;
 using Parley.Formats.Ktab;
 using Parley.Formats.Scenarios;
 
@@ -22,18 +24,10 @@ public static partial class ScenarioFiles
     public static ReadResult<ScenarioSource> Load(string path, ScenarioFormat format = ScenarioFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] content;
-        try
+        var content = BoundedFile.Read(path, out var error);
+        if (content is null)
         {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return ReadResult<ScenarioSource>.Failure(Diagnostic.Error("File not found.", new SourceLocation(path), expected: "the path of a .yaml, .json, .csv or KTAB .xml scenario file"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ReadResult<ScenarioSource>.Failure(Diagnostic.Error($"The file cannot be read: {e.Message}", new SourceLocation(path)));
+            return ReadResult<ScenarioSource>.Failure(error!);
         }
 
         return ParseSource(content, path, format);
@@ -44,6 +38,11 @@ public static partial class ScenarioFiles
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
+        if (content.LongLength > Limits.MaxFileBytes)
+        {
+            return ReadResult<ScenarioSource>.Failure(BoundedFile.TooLarge(fileName, content.LongLength));
+        }
+
         var diagnostics = new List<Diagnostic>();
         var utf8 = Utf8Text.WithoutBom(content);
         var text = Utf8Text.Decode(utf8.Span, fileName, diagnostics);
@@ -63,6 +62,11 @@ public static partial class ScenarioFiles
             chosen = ScenarioFormat.KtabCsv;
         }
 
+        if (chosen == ScenarioFormat.Auto && ExchangeCsvReader.LooksLikeExchangeCsv(text))
+        {
+            chosen = ScenarioFormat.ExchangeCsv;
+        }
+
         Scenario? scenario = null;
         IReadOnlyDictionary<string, string> parameters = new Dictionary<string, string>();
         ulong? seed = null;
@@ -78,23 +82,37 @@ public static partial class ScenarioFiles
                 break;
             }
 
+            case ScenarioFormat.ExchangeCsv:
+            {
+                var exchange = ExchangeCsvReader.Parse(text, fileName);
+                diagnostics.AddRange(exchange.Diagnostics);
+                scenario = exchange.Value;
+                break;
+            }
+
             case ScenarioFormat.Json:
             {
                 var root = JsonDocumentReader.Read(utf8.Span, fileName, diagnostics);
-                scenario = root is null ? null : ScenarioBuilder.Build(root, fileName, diagnostics);
+                scenario = root is null || !DocumentLimits.Check(root, fileName, diagnostics) ? null : ScenarioBuilder.Build(root, fileName, diagnostics);
                 break;
             }
 
             case ScenarioFormat.Yaml:
             {
                 var root = YamlDocumentReader.Read(text, fileName, diagnostics);
-                scenario = root is null ? null : ScenarioBuilder.Build(root, fileName, diagnostics);
+                scenario = root is null || !DocumentLimits.Check(root, fileName, diagnostics) ? null : ScenarioBuilder.Build(root, fileName, diagnostics);
                 break;
             }
 
             default:
                 scenario = CsvScenarioFormats.Read(text, fileName, format == ScenarioFormat.Auto ? null : chosen, diagnostics);
                 break;
+        }
+
+        // A safety net under every reader: a scenario past a limit the reader did not locate is refused here, at the file.
+        if (scenario is not null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            diagnostics.AddRange(RunLimits.CheckScenario(scenario, fileName));
         }
 
         var ordered = diagnostics
@@ -105,14 +123,40 @@ public static partial class ScenarioFiles
             .Select(p => p.d)
             .ToList();
         var failed = ordered.Any(d => d.Severity == DiagnosticSeverity.Error) || scenario is null;
-        return new ReadResult<ScenarioSource>(failed ? null : new ScenarioSource(scenario!, chosen, parameters, seed), ordered);
+        return new ReadResult<ScenarioSource>(failed ? null : new ScenarioSource(scenario!, chosen, parameters, seed), Capped(ordered, fileName));
+    }
+
+    /// <summary>The first <see cref="Limits.MaxReportedErrors"/> errors (with the warnings and notes among them), then one line saying how many were left out.</summary>
+    internal static IReadOnlyList<Diagnostic> Capped(IReadOnlyList<Diagnostic> diagnostics, string fileName)
+    {
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (errors <= Limits.MaxReportedErrors)
+        {
+            return diagnostics;
+        }
+
+        var kept = new List<Diagnostic>();
+        var shown = 0;
+        foreach (var d in diagnostics)
+        {
+            if (d.Severity == DiagnosticSeverity.Error && ++shown > Limits.MaxReportedErrors)
+            {
+                break;
+            }
+
+            kept.Add(d);
+        }
+
+        kept.Add(Diagnostic.Error($"{errors - Limits.MaxReportedErrors} more errors are not shown (Parley lists the first {Limits.MaxReportedErrors}).", new SourceLocation(fileName), expected: "the errors above fixed first"));
+        return kept;
     }
 
     private static ReadResult<Scenario> ScenarioOnly(ReadResult<ScenarioSource> source) =>
         new(source.Value?.Scenario, source.Diagnostics);
 
     /// <summary>
-    /// The format for <paramref name="fileName"/>: by extension, else by content (a leading '{' is
+    /// The format for <paramref name="fileName"/>: by extension, else by content (a first line that
+    /// is a TAB-separated #A/#P/#M/#D/#//#O record is the exchange model's format, a leading '{' is
     /// JSON, a first line with commas and no colon is CSV, anything else YAML). CSV files are
     /// <see cref="ScenarioFormat.Auto"/> here and told apart by their header.
     /// </summary>
@@ -129,6 +173,11 @@ public static partial class ScenarioFiles
                 return ScenarioFormat.Auto;
             case ".xml":
                 return ScenarioFormat.KtabXml;
+        }
+
+        if (ExchangeCsvReader.LooksLikeExchangeCsv(text))
+        {
+            return ScenarioFormat.ExchangeCsv;
         }
 
         var trimmed = text.TrimStart();

@@ -20,4 +20,7 @@ public enum ScenarioFormat
 
     /// <summary>KTAB's SMP XML scenario, with its model parameters.</summary>
     KtabXml,
+
+    /// <summary>The exchange model's TAB-separated records <c>#A</c>, <c>#P</c>, <c>#M</c>, <c>#D</c> (data/exchange/EXCHANGE-SPEC.md §1).</summary>
+    ExchangeCsv,
 }

@@ -7,6 +7,7 @@ using Parley.Core.Models;
 using Parley.Core.Models.Best;
 using Parley.Core.Run;
 using Parley.Core.Scenarios;
+using Parley.Core.Text;
 using Parley.Formats.Calibration;
 using Parley.Formats.Results;
 using Parley.Formats.Deu;
@@ -22,7 +23,13 @@ internal static class BacktestCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "A file in the DEU III format (tab-separated; see data/deu3/README.md)." };
+        var file = new Argument<string[]>("file")
+        {
+            Description = "A DEU III file (tab-separated; see data/deu3/README.md), or Parley scenarios whose issues record an outcome (or one scenario with --outcomes).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outcomes = new Option<string?>("--outcomes") { Description = "An outcomes file (e.g. scenarios/korea-2018.outcomes.yaml) merged into the scenario before scoring." };
+        var inputFormat = ScenarioInput.FormatOption();
         var model = new Option<string[]>("--model", "-m")
         {
             Description = "Model(s) to score (see 'parley models'); repeat or separate with commas. Default: every model. 'best' is the default configuration.",
@@ -35,7 +42,7 @@ internal static class BacktestCommand
         var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates (at least 100).", DefaultValueFactory = _ => BacktestOptions.DefaultReplicates };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip malformed rows (listed as warnings) instead of stopping with the list of errors." };
         var perIssue = new Option<string?>("--per-issue") { Description = "Also write every model's forecast per issue to this file (.json for JSON, otherwise CSV)." };
-        var search = new Option<bool>("--search") { Description = "Score the candidates among which 'best' was chosen, lowest error first (see docs/validation.md)." };
+        var search = new Option<bool>("--search") { Description = "The search that chooses 'best': every candidate, and each selection rule cross-validated over proposals (see docs/validation.md)." };
         var draws = new Option<int>("--draws") { Description = "Input draws per issue for the interval scores (coverage and width of the 50/80/95% forecast intervals, cross-validated over proposals); 0 for none.", DefaultValueFactory = _ => ForecastRequest.DefaultDraws };
         var positionSd = new Option<double>("--position-sd") { Description = "Input uncertainty for cases that state none: SD of positions as a share of the scale (e.g. 0.05).", DefaultValueFactory = _ => 0 };
         var salienceSd = new Option<double>("--salience-sd") { Description = "Input uncertainty for cases that state none: SD of saliences on 0–1 (e.g. 0.1).", DefaultValueFactory = _ => 0 };
@@ -43,11 +50,11 @@ internal static class BacktestCommand
         var errorScale = new Option<string>("--error-scale") { Description = "How each issue's errors are scaled for the intervals: spread (weighted SD of positions + 5% of the scale; the default and the shipped calibration) or width (the scale width).", DefaultValueFactory = _ => "spread" };
         errorScale.AcceptOnlyFromAmong("spread", "width");
         var calibrationOut = new Option<string?>("--calibration-out") { Description = "Also write the residuals of every model as a calibration file (what 'forecast' ships with; see docs/validation.md)." };
-        var command = new Command("backtest", "Score models against the known outcomes of a DEU file: errors, bootstrap intervals over proposals, difference to the compromise model.")
+        var command = new Command("backtest", "Score models against known outcomes (a DEU file, or scenarios that record outcomes): errors, bootstrap intervals over proposals, difference to the compromise model.")
         {
-            file, model, format, output, seed, replicates, skipInvalid, perIssue, search, draws, positionSd, salienceSd, capabilitySd, errorScale, calibrationOut,
+            file, outcomes, inputFormat, model, format, output, seed, replicates, skipInvalid, perIssue, search, draws, positionSd, salienceSd, capabilitySd, errorScale, calibrationOut,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(
+        command.SetAction((parse, cancellationToken) => Task.FromResult(UnknownOption(parse.GetValue(file)!, command, context) ?? Execute(
             new BacktestSettings(
                 parse.GetValue(file)!,
                 parse.GetValue(model) ?? [],
@@ -61,10 +68,31 @@ internal static class BacktestCommand
                 parse.GetValue(draws),
                 new ScenarioUncertainty(parse.GetValue(positionSd), parse.GetValue(salienceSd), parse.GetValue(capabilitySd)),
                 parse.GetValue(calibrationOut),
-                parse.GetValue(errorScale) == "width" ? ResidualScaleKind.ScaleWidth : ResidualScaleKind.PositionSpread),
+                parse.GetValue(errorScale) == "width" ? ResidualScaleKind.ScaleWidth : ResidualScaleKind.PositionSpread,
+                parse.GetValue(outcomes),
+                parse.GetValue(inputFormat) ?? "auto"),
             context,
             cancellationToken)));
         return command;
+    }
+
+    /// <summary>
+    /// The usage error for a mistyped option, which the file argument (one or more) would otherwise
+    /// take as a file name: <c>--replicate</c> gets "did you mean '--replicates'?". Null when there is none.
+    /// </summary>
+    private static int? UnknownOption(string[] files, Command command, CliContext context)
+    {
+        var token = files.FirstOrDefault(f => f.Length > 1 && f.StartsWith('-'));
+        if (token is null)
+        {
+            return null;
+        }
+
+        var name = token.Split('=', 2)[0];
+        var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Append("--help").Distinct(StringComparer.Ordinal);
+        context.Error.WriteLine($"error: unknown option '{name}' for 'parley backtest'.{DidYouMean.Hint(name, names)}");
+        context.Error.WriteLine("Run 'parley backtest --help' for its arguments and options.");
+        return ExitCodes.UsageError;
     }
 
     /// <summary>Runs the backtest with <paramref name="settings"/>: results to the context's output, diagnostics and progress to its error writer.</summary>
@@ -100,15 +128,16 @@ internal static class BacktestCommand
             return context.UsageError("--search scores a fixed list of candidates; it cannot be combined with --model.");
         }
 
-        IReadOnlyList<IForecastModel>? models;
-        if (settings.Search)
+        if (settings.Search && settings.CalibrationOut is not null)
         {
-            models = BestSearch.Candidates();
+            return context.UsageError("--search scores the candidates for 'best'; make the calibration with a plain backtest (--calibration-out without --search).");
         }
-        else
+
+        IReadOnlyList<IForecastModel>? models = null;
+        if (!settings.Search)
         {
-            // Every one-dimensional model by default: a DEU case is one issue. Multi-dimensional models
-            // (ktab-smp) run when named; KTAB's model then aborts where KTAB does, and says so.
+            // Every one-issue model by default: a DEU case is one issue. Models that run issues together
+            // (exchange, ktab-smp) run when named, on the proposal (or scenario) each issue belongs to.
             models = ModelSelection.Resolve([.. settings.Models], [.. ModelCatalog.All.OfType<IssueModel>()], context, out var code);
             if (models is null)
             {
@@ -116,24 +145,19 @@ internal static class BacktestCommand
             }
         }
 
-        var read = DeuReader.ReadFile(settings.File, new DeuReadOptions { SkipInvalid = settings.SkipInvalid });
-        context.Report(read.Diagnostics);
-        if (!read.Succeeded)
+        IReadOnlyList<string> inputs = settings.Outcomes is null ? settings.Files : [.. settings.Files, settings.Outcomes];
+        if (OutputFile.Problem([(settings.Out, "--out"), (settings.PerIssue, "--per-issue"), (settings.CalibrationOut, "--calibration-out")], inputs) is { } outProblem)
         {
-            stderr.WriteLine($"{read.Errors.Count()} error(s) in {settings.File}; nothing was run." + (settings.SkipInvalid ? string.Empty : " Use --skip-invalid to skip malformed rows."));
-            return ExitCodes.InvalidInput;
+            return context.UsageError(outProblem);
         }
 
-        var data = read.Value!;
-        var cases = data.ToBacktestCases();
-        var problems = BacktestEngine.Check(cases, models);
-        if (problems.Count > 0)
+        var data = BacktestInput.Load(settings.Files, settings.Outcomes, settings.SkipInvalid, settings.InputFormat, context, out var inputCode);
+        if (data is null)
         {
-            context.Report(problems.Select(p => p.Problem));
-            stderr.WriteLine($"Leave {string.Join(", ", problems.Select(p => $"'{p.Model}'"))} out (name the models with --model) to backtest the others.");
-            return ExitCodes.InvalidInput;
+            return inputCode;
         }
 
+        var cases = data.Cases;
         var options = new BacktestOptions
         {
             Seed = settings.Seed,
@@ -142,47 +166,88 @@ internal static class BacktestCommand
             Uncertainty = u == ScenarioUncertainty.None ? null : u,
             ErrorScale = settings.ErrorScale,
         };
+        if (settings.Search)
+        {
+            return Search(settings, data, options, inputs, context, cancellationToken);
+        }
+
+        var problems = BacktestEngine.Check(cases, models!);
+        if (problems.Count > 0)
+        {
+            context.Report(problems.Select(p => p.Problem));
+            stderr.WriteLine($"Leave {string.Join(", ", problems.Select(p => $"'{p.Model}'"))} out (name the models with --model) to backtest the others.");
+            return ExitCodes.InvalidInput;
+        }
+
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = RunWithProgress(cases, models, options, context, cancellationToken);
+        var result = RunWithProgress(cases, models!, options, context, cancellationToken);
         if (result.Failures.Count > 0)
         {
             context.Report(result.Failures.Select(p => p.Problem));
             stderr.WriteLine($"Leave {string.Join(", ", result.Failures.Select(p => $"'{p.Model}'"))} out (name the models with --model) to backtest the others.");
             return ExitCodes.InvalidInput;
         }
-        started.Stop();
-        if (settings.Search)
-        {
-            result = result with { Models = [.. result.Models.OrderBy(m => m.MeanAbsoluteError)] };
-        }
 
-        var source = new BacktestSource(data.FileName, data.SkippedWithoutOutcome, data.SkippedInvalid);
+        started.Stop();
         var text = settings.Format.ToUpperInvariant() switch
         {
-            "JSON" => BacktestReportWriter.ToJson(result, source),
+            "JSON" => BacktestReportWriter.ToJson(result, data.Source),
             "CSV" => BacktestReportWriter.ToCsv(result),
             _ => Table(result, data),
         };
-        var exit = OutputFile.Write(settings.Out, text, context);
-        if (exit == ExitCodes.Success && settings.PerIssue is not null)
-        {
-            exit = OutputFile.Write(
-                settings.PerIssue,
-                settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result),
-                context);
-        }
-
-        if (exit == ExitCodes.Success && settings.CalibrationOut is not null)
+        // Every output is ready before any is written, so that a bad --per-issue cannot leave a new --out behind.
+        List<PendingOutput> outputs = [new(settings.Out, "--out", text), .. PerIssue(settings, result)];
+        if (settings.CalibrationOut is not null)
         {
             var calibration = ForecastCalibration.Fit(
-                $"DEU III development split ({result.CaseCount} issues in {result.ProposalCount} proposals, {Path.GetFileName(data.FileName)})",
+                data.IsDeu
+                    ? $"DEU III development split ({result.CaseCount} issues in {result.ProposalCount} proposals, {Path.GetFileName(data.Source.File)})"
+                    : data.Description,
                 [.. result.Models.Select(m => m.Model)],
                 [.. result.Cases.Select((c, i) => new CalibrationCase(c.ProposalId, c.Outcome, ResidualScale.Of(cases[i].Input, cases[i].Scenario.Issues[0].Scale, options.ErrorScale), c.Forecasts))],
                 options.ErrorScale);
-            exit = OutputFile.Write(settings.CalibrationOut, CalibrationFile.ToJson(calibration, ShippedCalibration.Command), context);
+            outputs.Add(new(settings.CalibrationOut, "--calibration-out", CalibrationFile.ToJson(calibration, ShippedCalibration.Command)));
         }
 
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {result.Seed}; {result.Replicates} bootstrap replicates over {result.ProposalCount} proposals; {models.Count} model(s) × {result.CaseCount} issues in {started.Elapsed.TotalSeconds:F2} s."));
+        var exit = OutputFile.WriteAll(outputs, inputs, context);
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {result.Seed}; {result.Replicates} bootstrap replicates over {result.ProposalCount} {data.Clusters}; {models!.Count} model(s) × {result.CaseCount} issues in {started.Elapsed.TotalSeconds:F2} s."));
+        return exit;
+    }
+
+    private static IEnumerable<PendingOutput> PerIssue(BacktestSettings settings, BacktestResult result) =>
+        settings.PerIssue is null
+            ? []
+            : [new(settings.PerIssue, "--per-issue", settings.PerIssue.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BacktestReportWriter.PerIssueJson(result) : BacktestReportWriter.PerIssueCsv(result))];
+
+    /// <summary>The search that chooses <c>best</c> (docs/validation.md): every candidate, and each selection rule cross-validated over proposals.</summary>
+    private static int Search(BacktestSettings settings, BacktestData data, BacktestOptions options, IReadOnlyList<string> inputs, CliContext context, CancellationToken cancellationToken)
+    {
+        var candidates = BestSearch.Candidates();
+        var problems = BacktestEngine.Check(data.Cases, ModelSearch.Parts(candidates));
+        if (problems.Count > 0)
+        {
+            context.Report(problems.Select(p => p.Problem));
+            return ExitCodes.InvalidInput;
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        context.Error.WriteLine($"Searching {candidates.Count} candidates on {data.Cases.Count} issues ({BacktestOptions.Default.Folds}-fold cross-validation over {data.Clusters})…");
+        var search = ModelSearch.Run(data.Cases, candidates, options, out var failures, cancellationToken);
+        if (search is null)
+        {
+            context.Report(failures.Select(p => p.Problem));
+            return ExitCodes.InvalidInput;
+        }
+
+        started.Stop();
+        var text = settings.Format.ToUpperInvariant() switch
+        {
+            "JSON" => BacktestReportWriter.SearchJson(search, data.Source),
+            "CSV" => BacktestReportWriter.SearchCsv(search),
+            _ => SearchTables.Render(search, data.Description, data.Clusters),
+        };
+        var exit = OutputFile.WriteAll([new(settings.Out, "--out", text), .. PerIssue(settings, search.Candidates)], inputs, context);
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {options.Seed}; {candidates.Count} candidates × {data.Cases.Count} issues, {options.Replicates} bootstrap replicates, in {started.Elapsed.TotalSeconds:F2} s."));
         return exit;
     }
 
@@ -234,7 +299,7 @@ internal static class BacktestCommand
         return result!;
     }
 
-    private static string Table(BacktestResult result, DeuDataset data)
+    private static string Table(BacktestResult result, BacktestData data)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var console = CliContext.ConsoleFor(writer, ansi: false);
@@ -275,9 +340,9 @@ internal static class BacktestCommand
         }
 
         console.Write(table);
-        writer.WriteLine(F($"{result.CaseCount} issues in {result.ProposalCount} proposals from {Path.GetFileName(data.FileName)} ({data.SkippedWithoutOutcome} rows without outcome skipped, {data.SkippedInvalid} malformed rows skipped)."));
+        writer.WriteLine(data.Description + ".");
         writer.WriteLine(F($"MAE = mean |forecast − outcome| on 0–100; MdAE = median absolute error; ≤{result.HitThreshold:0.##} = share of issues within {result.HitThreshold:0.##} points."));
-        writer.WriteLine(F($"Δ MAE = MAE − MAE of {result.ReferenceModel} (< 0 is better). Intervals: {pct}% percentile bootstrap, {result.Replicates} replicates resampling proposals (paired for Δ)."));
+        writer.WriteLine(F($"Δ MAE = MAE − MAE of {result.ReferenceModel} (< 0 is better). Intervals: {pct}% percentile bootstrap, {result.Replicates} replicates resampling {data.Clusters} (paired for Δ)."));
         if (result.Intervals is not null)
         {
             writer.WriteLine(F($"cover = share of outcomes inside the model's 50/80/95% forecast interval; width 80 = mean width of its 80% interval. Each issue's interval is calibrated on the other folds only ({BacktestOptions.Default.Folds}-fold cross-validation over proposals, {result.Draws} input draws per issue)."));
@@ -298,7 +363,7 @@ internal static class BacktestCommand
 }
 
 /// <summary>The options of one <c>parley backtest</c> run.</summary>
-/// <param name="File">The DEU file.</param>
+/// <param name="Files">The DEU file, or the scenario files.</param>
 /// <param name="Models">Model names; empty for every model.</param>
 /// <param name="Format">table, json or csv.</param>
 /// <param name="Out">Where to write the scores; null for standard output.</param>
@@ -311,8 +376,10 @@ internal static class BacktestCommand
 /// <param name="Uncertainty">Input uncertainty for cases that state none; null for none.</param>
 /// <param name="CalibrationOut">Where to write the calibration fitted on the cases; null for nowhere.</param>
 /// <param name="ErrorScale">How each issue's errors are scaled for the intervals.</param>
+/// <param name="Outcomes">An outcomes file merged into the (single) scenario; null for none.</param>
+/// <param name="InputFormat">How scenario files are read (<c>--input-format</c>).</param>
 internal sealed record BacktestSettings(
-    string File,
+    IReadOnlyList<string> Files,
     IReadOnlyList<string> Models,
     string Format = "table",
     string? Out = null,
@@ -324,4 +391,6 @@ internal sealed record BacktestSettings(
     int Draws = 0,
     ScenarioUncertainty? Uncertainty = null,
     string? CalibrationOut = null,
-    ResidualScaleKind ErrorScale = ResidualScaleKind.PositionSpread);
+    ResidualScaleKind ErrorScale = ResidualScaleKind.PositionSpread,
+    string? Outcomes = null,
+    string InputFormat = "auto");

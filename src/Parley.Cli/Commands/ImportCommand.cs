@@ -23,6 +23,11 @@ internal static class ImportCommand
                 return context.UsageError($"--out must end in .yaml, .yml or .json, not '{Path.GetExtension(outPath)}'.");
             }
 
+            if (Output.OutputFile.Problem([(outPath, "--out")], [path]) is { } outProblem)
+            {
+                return context.UsageError(outProblem);
+            }
+
             var source = ScenarioInput.Load(path, parse.GetValue(inputFormat)!, context, []);
             if (source is null)
             {
@@ -36,7 +41,7 @@ internal static class ImportCommand
             }
 
             var text = json ? ScenarioWriter.ToJson(source.Scenario) : ScenarioWriter.ToYaml(source.Scenario);
-            return Output.OutputFile.Write(outPath, text, context);
+            return Output.OutputFile.Write(outPath, text, context, [path]);
         });
         return command;
     }

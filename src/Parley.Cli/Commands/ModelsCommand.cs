@@ -23,7 +23,15 @@ internal static class ModelsCommand
                     Markup.Escape(m.Source));
             }
 
-            CliContext.ConsoleFor(context.Out, ansi: false).Write(table);
+            var console = CliContext.ConsoleFor(context.Out, ansi: false);
+            console.Write(table);
+            var parameters = new Table().Border(TableBorder.Simple).Title("Parameters (--param NAME=VALUE)").AddColumns("parameter", "model", "description");
+            foreach (var (name, models, description) in ModelParameters.Known)
+            {
+                parameters.AddRow(Markup.Escape(name), Markup.Escape(models), Markup.Escape(description));
+            }
+
+            console.Write(parameters);
             return ExitCodes.Success;
         });
         return command;

@@ -22,10 +22,10 @@ internal sealed class RunOptions
     {
         Models = new Option<string[]>("--model", "-m")
         {
-            Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines, both expected-utility variants and best (plus ktab-smp for a KTAB file).",
+            Description = "Model(s) to run (see 'parley models'); repeat or separate with commas. Default: the baselines, both expected-utility variants and best (plus ktab-smp for a KTAB file, exchange for an exchange-model input).",
             AllowMultipleArgumentsPerToken = true,
         };
-        Rounds = new Option<int?>("--rounds", "-r") { Description = $"Rounds for scholz2011 (default 10); the round limit for bdm (default 100) and ktab-smp (default 100); 1 to {ModelOptions.MaxRounds}." };
+        Rounds = new Option<int?>("--rounds", "-r") { Description = $"Rounds for scholz2011 and exchange (default 10); the round limit for bdm (default 100) and ktab-smp (default 100); 1 to {ModelOptions.MaxRounds}." };
         Draws = new Option<int>("--draws") { Description = $"Input draws for the intervals (0 to {ForecastRequest.MaxDraws}); 0 gives the point forecasts alone.", DefaultValueFactory = _ => ForecastRequest.DefaultDraws };
         Seed = new Option<ulong>("--seed") { Description = $"Seed of every random number (default: the file's seed, else {ModelOptions.DefaultSeed}).", DefaultValueFactory = _ => ModelOptions.DefaultSeed };
         Parameters = new Option<string[]>("--param", "-p")
@@ -63,12 +63,15 @@ internal sealed class RunOptions
     /// <summary><c>--input-format</c>.</summary>
     public Option<string> InputFormat { get; }
 
-    /// <summary>Adds every option to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    /// <summary>Adds every option to <paramref name="command"/> (<c>--draws</c> only when <paramref name="draws"/> is true: a command that explains one run makes none).</summary>
+    public void AddTo(Command command, bool draws = true)
     {
         foreach (var option in new Option[] { Models, Rounds, Draws, Seed, Parameters, Format, Out, InputFormat })
         {
-            command.Options.Add(option);
+            if (draws || option != Draws)
+            {
+                command.Options.Add(option);
+            }
         }
     }
 
@@ -98,16 +101,22 @@ internal sealed class RunOptions
 
     /// <summary>
     /// The request for <paramref name="source"/>: named models (or the defaults, with ktab-smp for a KTAB
-    /// file), options and parameters (the file's, then the command line's), draws and seed (the command
+    /// file and exchange for an exchange-model input), options and parameters (the file's, then the command line's), draws and seed (the command
     /// line's, else the file's, else the default). Null, with the exit code, when the options are wrong.
     /// </summary>
     public ForecastRequest? Build(ParseResult parse, ScenarioSource source, IReadOnlyList<IForecastModel> named, CliContext context, out int exitCode)
     {
         exitCode = ExitCodes.Success;
-        var ktabFile = source.Format is ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml;
+        // A KTAB file runs KTAB's model beside the defaults, an exchange-model input the exchange model.
+        var ownModel = source.Format switch
+        {
+            ScenarioFormat.KtabCsv or ScenarioFormat.KtabXml => "ktab-smp",
+            ScenarioFormat.ExchangeCsv => "exchange",
+            _ => null,
+        };
         IReadOnlyList<IForecastModel> models = named.Count > 0
             ? named
-            : ktabFile ? [.. ModelCatalog.Defaults, ModelCatalog.Find("ktab-smp")!] : ModelCatalog.Defaults;
+            : ownModel is not null ? [.. ModelCatalog.Defaults, ModelCatalog.Find(ownModel)!] : ModelCatalog.Defaults;
 
         // The file's parameters are input (exit 3 when wrong); the command line's are usage (exit 2).
         var (options, fileProblems) = ModelParameters.Apply(ModelOptions.Default with { Rounds = parse.GetValue(Rounds) },

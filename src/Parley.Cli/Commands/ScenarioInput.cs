@@ -16,6 +16,7 @@ internal static class ScenarioInput
         ["classic-csv"] = ScenarioFormat.ClassicCsv,
         ["ktab-csv"] = ScenarioFormat.KtabCsv,
         ["ktab-xml"] = ScenarioFormat.KtabXml,
+        ["exchange-csv"] = ScenarioFormat.ExchangeCsv,
     };
 
     /// <summary>The <c>--input-format</c> option: forces how a file is read (a .csv is otherwise recognised by its content).</summary>
@@ -23,7 +24,7 @@ internal static class ScenarioInput
     {
         var option = new Option<string>("--input-format")
         {
-            Description = "How to read the file: auto (by extension and content), yaml, json, classic-csv, ktab-csv or ktab-xml.",
+            Description = "How to read the file: auto (by extension and content), yaml, json, classic-csv, ktab-csv, ktab-xml or exchange-csv.",
             DefaultValueFactory = _ => "auto",
         };
         option.AcceptOnlyFromAmong([.. s_formats.Keys]);

@@ -45,7 +45,7 @@ internal static class ForecastTables
             foreach (var note in report.Notes.Where(n => n.Issue == issue.Id && n.Kind != "input"))
             {
                 var mark = s_marks.First(m => m.Kind == note.Kind).Mark;
-                console.WriteLine($"  {mark}: {note.Message}");
+                console.Write(Indented($"{mark}: {note.Message}"));
             }
         }
 
@@ -59,6 +59,11 @@ internal static class ForecastTables
             ? "80% interval: the calibrated forecast interval (how far outcomes have fallen from this model's forecasts, widened by the input draws); '(input)' marks a model without calibration, whose interval is the input sensitivity only."
             : "No input draws (--draws 0): point forecasts only.");
         console.WriteLine("Drivers: actor id, input, and the forecast's swing when that input moves (position ±10% of the scale, salience ±0.1, capability ±25%).");
+        if (report.Issues.Any(i => i.Models.Values.Any(r => r.Breakdown is not null)))
+        {
+            console.WriteLine("No deal (MODEL+veto): share of the input draws in which a veto player prefers the status quo to the deal and blocks it (the forecast is then the status quo); n/a = the issue states no status quo or no veto player with a stance.");
+        }
+
         if (paths)
         {
             RenderPaths(console, report);
@@ -92,13 +97,19 @@ internal static class ForecastTables
         }
 
         console.WriteLine($"{issue.Name} [{issue.Id}]{(disagree ? "  D" : string.Empty)}");
-        console.WriteLine($"  scale: {ScaleText(issue)}");
+        console.Write(Indented($"scale: {ScaleText(issue)}"));
         var scale = new Core.Scenarios.Scale(issue.Minimum, issue.Maximum, [.. issue.Anchors.Select(a => new Core.Scenarios.ScaleAnchor(a.Value, a.Label))]);
         var table = new Table().Border(TableBorder.Simple).Width(Width);
         table.AddColumn(new TableColumn("model").NoWrap());
         table.AddColumn(new TableColumn("forecast").RightAligned().NoWrap());
         table.AddColumn(new TableColumn("80% interval").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("reading").Width(36));
+        var breakdown = issue.Models.Values.Any(r => r.Breakdown is not null);
+        if (breakdown)
+        {
+            table.AddColumn(new TableColumn("no deal").RightAligned().NoWrap());
+        }
+
+        table.AddColumn(new TableColumn("reading").Width(breakdown ? 29 : 36));
         table.AddColumn(new TableColumn("top drivers").Width(22));
         table.AddColumn(new TableColumn("flags").NoWrap());
         foreach (var (model, r) in issue.Models)
@@ -112,17 +123,35 @@ internal static class ForecastTables
                 used.Add(m.Kind);
             }
 
-            table.AddRow(
-                new Text(model),
-                new Text(Number(r.Forecast, issue)),
-                new Text(interval),
-                new Text(Core.Analysis.ForecastReading.Where(r.Forecast, scale, MaxLabel)),
-                new Text(Drivers(issue, r)),
-                new Text(string.Join(' ', marks.Select(m => m.Mark))));
+            var cells = new List<Text> { new(model), new(Number(r.Forecast, issue)), new(interval) };
+            if (breakdown)
+            {
+                cells.Add(new Text(NoDeal(r.Breakdown)));
+            }
+
+            cells.Add(new Text(Core.Analysis.ForecastReading.Where(r.Forecast, scale, MaxLabel)));
+            cells.Add(new Text(Drivers(issue, r)));
+            cells.Add(new Text(string.Join(' ', marks.Select(m => m.Mark))));
+            table.AddRow(cells);
         }
 
         console.Write(table);
     }
+
+    /// <summary>Text indented by two columns, wrapped within the width with the same indent.</summary>
+    private static Padder Indented(string text) => new(new Text(text), new Padding(2, 0, 0, 0));
+
+    /// <summary>
+    /// The breakdown cell: the share of draws in which a veto player blocks the deal (the point run's
+    /// verdict without draws), "n/a" when the issue cannot break down, "–" for a model without a breakdown step.
+    /// </summary>
+    private static string NoDeal(BreakdownReport? b) => b switch
+    {
+        null => "–",
+        { Possible: false } => "n/a",
+        { Probability: { } p } => string.Create(CultureInfo.InvariantCulture, $"{p * 100:0}%"),
+        _ => b.Blocked ? "blocked" : "agreed",
+    };
 
     /// <summary>Anchor labels longer than this are cut in tables (the JSON reading has them in full).</summary>
     private const int MaxLabel = 24;
@@ -142,7 +171,8 @@ internal static class ForecastTables
         };
     }
 
-    private static void RenderPaths(IAnsiConsole console, ForecastReport report)
+    /// <summary>Every iterative model's path of positions; rounds after which a timed edit struck are marked '*', with the edits below.</summary>
+    public static void RenderPaths(IAnsiConsole console, ForecastReport report)
     {
         foreach (var issue in report.Issues)
         {
@@ -160,7 +190,7 @@ internal static class ForecastTables
                 path.AddColumn("actor");
                 foreach (var k in shown)
                 {
-                    path.AddColumn(new TableColumn(k < 0 ? "…" : result.Rounds[k].Round.ToString(CultureInfo.InvariantCulture)).RightAligned());
+                    path.AddColumn(new TableColumn(k < 0 ? "…" : result.Rounds[k].Round.ToString(CultureInfo.InvariantCulture) + (result.Rounds[k].Shocks is null ? string.Empty : "*")).RightAligned());
                 }
 
                 foreach (var actor in result.Rounds[0].Positions.Keys)
@@ -170,6 +200,11 @@ internal static class ForecastTables
 
                 path.AddRow(["[italic]weighted mean[/]", .. shown.Select(k => k < 0 ? "" : Number(result.Rounds[k].Mean, issue))]);
                 console.Write(path);
+                foreach (var round in result.Rounds.Where(r => r.Shocks is not null))
+                {
+                    console.WriteLine($"  * after round {round.Round}: {string.Join("; ", round.Shocks!)}");
+                }
+
                 if (result.Note is not null)
                 {
                     console.WriteLine($"  {result.Note}");

@@ -6,7 +6,7 @@ namespace Parley.Cli.Output;
 /// Shows a run's progress as one status line on stderr, rewritten in place, at most ten times a
 /// second. Used only when stderr is a terminal, so redirected output stays clean.
 /// </summary>
-internal sealed class ProgressLine : IProgress<RunProgress>, IDisposable
+internal sealed class ProgressLine : IProgress<RunProgress>, IProgress<Core.Advice.AdviceProgress>, IDisposable
 {
     private readonly TextWriter _error;
     private readonly object _gate = new();
@@ -36,6 +36,17 @@ internal sealed class ProgressLine : IProgress<RunProgress>, IDisposable
                 _ => "drivers: model",
             };
             _error.Write($"\r{stage} {value.Done} of {value.Total}          ");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Report(Core.Advice.AdviceProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_gate)
+        {
+            _written = true;
+            _error.Write($"\radvice: issue {value.Done} of {value.Total}          ");
         }
     }
 

@@ -74,6 +74,6 @@ public static class DriverSteps
         var c = (double[])input.Capabilities.Clone();
         var s = (double[])input.Saliences.Clone();
         (which switch { DriverInput.Position => x, DriverInput.Salience => s, _ => c })[row] = value;
-        return new IssueInput(input.IssueId, input.ActorIds, input.ActorNames, x, c, s);
+        return input.WithNumbers(x, c, s);
     }
 }

@@ -10,7 +10,10 @@ public sealed class BacktestCase
     /// <param name="issueId">The issue's id as the user should see it in per-issue output.</param>
     /// <param name="scenario">A scenario with exactly one issue and at least one actor with a stance on it.</param>
     /// <param name="outcome">The outcome that was decided, on the issue's scale.</param>
-    public BacktestCase(string proposalId, string issueId, Scenario scenario, double outcome)
+    /// <param name="joint">The scenario the issue was negotiated in together with others (a DEU proposal, a
+    /// Parley scenario), which models that run issues together are run on; null for <paramref name="scenario"/> itself.</param>
+    /// <param name="jointIssue">The index of the issue in <paramref name="joint"/>.</param>
+    public BacktestCase(string proposalId, string issueId, Scenario scenario, double outcome, Scenario? joint = null, int jointIssue = 0)
     {
         Preconditions.NotNull(proposalId, nameof(proposalId));
         Preconditions.NotNull(issueId, nameof(issueId));
@@ -23,7 +26,19 @@ public sealed class BacktestCase
         Outcome = outcome;
         Input = scenario.Compile(0);
         Preconditions.Check(Input.Count > 0, nameof(scenario), $"Issue '{issueId}' has no actor with a position.");
+        Joint = joint ?? scenario;
+        JointIssue = joint is null ? 0 : jointIssue;
+        Preconditions.Check(
+            JointIssue >= 0 && JointIssue < Joint.Issues.Count && Joint.Issues[JointIssue].Id == scenario.Issues[0].Id,
+            nameof(jointIssue),
+            "The joint scenario must hold the case's issue at the index given.");
     }
+
+    /// <summary>The scenario the issue was negotiated in with the others of its proposal; models that run issues together run on it.</summary>
+    public Scenario Joint { get; }
+
+    /// <summary>The index of this case's issue in <see cref="Joint"/>.</summary>
+    public int JointIssue { get; }
 
     /// <summary>The cluster (proposal) this issue belongs to.</summary>
     public string ProposalId { get; }

@@ -62,7 +62,7 @@ public static class BacktestEngine
             return new BacktestResult(options.Seed, options.Replicates, options.Confidence, options.HitThreshold, modelList[reference].Name, cases.Count, 0, [], []) { Failures = failures };
         }
 
-        var result = Score(cases, modelList, forecasts, reference, options, parallel, progress);
+        var result = Score(cases, [.. modelList.Select(model => model.Name)], forecasts, reference, options, parallel, progress);
         // Intervals are scored on proposals left out of their calibration: that needs two proposals at least.
         if (options.Draws <= 0 || result.ProposalCount < 2)
         {
@@ -92,7 +92,7 @@ public static class BacktestEngine
         {
             foreach (var c in cases)
             {
-                var issues = model is IssueModel im ? im.CheckIssue(c.Input, options) : model.Check(c.Scenario, options);
+                var issues = model is IssueModel im ? im.CheckIssue(c.Input, options) : model.Check(c.Joint, options);
                 if (ModelRuns.FirstError(issues) is { } error)
                 {
                     problems.Add(new ModelProblem(model.Name, error with
@@ -122,11 +122,11 @@ public static class BacktestEngine
         var done = 0;
         var lean = ModelRuns.Lean(modelOptions);
         var failures = new Diagnostic?[n * m];
+        var joint = JointForecasts(cases, models, lean, parallel);
         progress?.Report(new BacktestProgress(BacktestStage.Forecasting, 0, n));
         Parallel.For(0, n, parallel, c =>
         {
             var @case = cases[c];
-            var buffer = new double[1];
             for (var k = 0; k < m; k++)
             {
                 var model = models[k];
@@ -136,13 +136,17 @@ public static class BacktestEngine
                     forecasts[(c * m) + k] = ModelRuns.TryForecast(issueModel, @case.Input, lean, parallel.CancellationToken)
                         ?? throw new InvalidOperationException($"Model '{model.Name}' cannot run issue '{@case.IssueId}'; call Check before Run.");
                 }
-                else if (ModelRuns.TryForecast(model, @case.Scenario, lean, buffer, out var problem, parallel.CancellationToken))
-                {
-                    forecasts[(c * m) + k] = buffer[0];
-                }
                 else
                 {
-                    failures[(c * m) + k] = problem;
+                    var (run, problem) = joint[(k, @case.Joint)];
+                    if (run is not null)
+                    {
+                        forecasts[(c * m) + k] = run[@case.JointIssue];
+                    }
+                    else
+                    {
+                        failures[(c * m) + k] = problem;
+                    }
                 }
             }
 
@@ -163,6 +167,43 @@ public static class BacktestEngine
         }
 
         return (forecasts, list);
+    }
+
+    /// <summary>
+    /// The forecasts of every model that runs issues together on every distinct joint scenario of the
+    /// cases (each run once, however many of its issues are cases), or the problem that aborted the run.
+    /// </summary>
+    private static Dictionary<(int Model, Scenario Joint), (double[]? Forecasts, Diagnostic? Problem)> JointForecasts(
+        IReadOnlyList<BacktestCase> cases,
+        List<IForecastModel> models,
+        ModelOptions options,
+        ParallelOptions parallel)
+    {
+        var scenarios = cases.Select(c => c.Joint).Distinct(ReferenceEqualityComparer.Instance).Cast<Scenario>().ToArray();
+        var work = Enumerable.Range(0, models.Count).Where(k => models[k] is not IssueModel)
+            .SelectMany(k => scenarios.Select(s => (Model: k, Joint: s))).ToArray();
+        var results = new (double[]?, Diagnostic?)[work.Length];
+        Parallel.For(0, work.Length, parallel, t =>
+        {
+            var (k, scenario) = work[t];
+            var buffer = new double[scenario.Issues.Count];
+            results[t] = ModelRuns.TryForecast(models[k], scenario, options, buffer, out var problem, parallel.CancellationToken) ? (buffer, null) : (null, problem);
+        });
+        var map = new Dictionary<(int, Scenario), (double[]?, Diagnostic?)>(new JointKeyComparer());
+        for (var t = 0; t < work.Length; t++)
+        {
+            map[work[t]] = results[t];
+        }
+
+        return map;
+    }
+
+    /// <summary>Compares (model, scenario) keys by the model index and the scenario's identity.</summary>
+    private sealed class JointKeyComparer : IEqualityComparer<(int Model, Scenario Joint)>
+    {
+        public bool Equals((int Model, Scenario Joint) x, (int Model, Scenario Joint) y) => x.Model == y.Model && ReferenceEquals(x.Joint, y.Joint);
+
+        public int GetHashCode((int Model, Scenario Joint) key) => HashCode.Combine(key.Model, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Joint));
     }
 
     /// <summary>[model][case][draw]: every model's forecast on every input draw of every case (each case from its own seed, derived from the backtest's).</summary>
@@ -202,6 +243,33 @@ public static class BacktestEngine
                 result[k][c] = draws[k]!.Forecasts[0];
             }
 
+            // Models that run issues together draw the whole joint scenario the case was negotiated in.
+            var joint = cases[c].Joint;
+            if (!ReferenceEquals(joint, cases[c].Scenario) && models.Any(model => model is not IssueModel))
+            {
+                if (options.Uncertainty is { } ju && joint.Uncertainty == ScenarioUncertainty.None)
+                {
+                    joint = joint.WithUncertainty(ju);
+                }
+
+                var only = models.Select(model => model is not IssueModel).ToArray();
+                var jointPoints = Enumerable.Range(0, m).Select(k =>
+                {
+                    var p = new double[joint.Issues.Count];
+                    Array.Fill(p, double.NaN);
+                    p[cases[c].JointIssue] = forecasts[(c * m) + k];
+                    return p;
+                }).ToArray();
+                var jointDraws = DrawRunner.Run(new InputSampler(joint), models, only, jointPoints, options.ModelOptions, options.Draws, seed, inner, null);
+                for (var k = 0; k < m; k++)
+                {
+                    if (only[k])
+                    {
+                        result[k][c] = jointDraws[k]!.Forecasts[cases[c].JointIssue];
+                    }
+                }
+            }
+
             var d = Interlocked.Increment(ref done);
             progress?.Report(new BacktestProgress(BacktestStage.Drawing, d, n));
         });
@@ -211,9 +279,27 @@ public static class BacktestEngine
     /// <summary>Mixed into the backtest seed to derive each case's draw seed.</summary>
     private const ulong DrawSeedSalt = 0xD1B54A32D192ED03;
 
+    /// <summary>
+    /// Scores forecasts made elsewhere (e.g. combinations computed from their parts) exactly as
+    /// <see cref="Run"/> scores its own: <paramref name="forecasts"/>[case × models + model], one name
+    /// per model, the reference model's index. Intervals as in <see cref="Run"/> (same seed, same replicates).
+    /// </summary>
+    public static BacktestResult Score(IReadOnlyList<BacktestCase> cases, IReadOnlyList<string> models, double[] forecasts, int reference, BacktestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.NotNull(cases, nameof(cases));
+        Preconditions.NotNull(models, nameof(models));
+        Preconditions.NotNull(forecasts, nameof(forecasts));
+        options ??= BacktestOptions.Default;
+        Preconditions.Check(cases.Count > 0 && models.Count > 0 && forecasts.Length == cases.Count * models.Count, nameof(forecasts), "There must be one forecast per case and model.");
+        Preconditions.Check(reference >= 0 && reference < models.Count, nameof(reference), "The reference must be one of the models.");
+        Preconditions.Check(options.Replicates >= 10, nameof(options), "A backtest needs at least 10 bootstrap replicates.");
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
+        return Score(cases, models, forecasts, reference, options, parallel, null);
+    }
+
     private static BacktestResult Score(
         IReadOnlyList<BacktestCase> cases,
-        List<IForecastModel> models,
+        IReadOnlyList<string> models,
         double[] forecasts,
         int reference,
         BacktestOptions options,
@@ -293,7 +379,7 @@ public static class BacktestEngine
             var sortedErrors = (double[])errors[k].Clone();
             Array.Sort(sortedErrors);
             scores[k] = new ModelScore(
-                models[k].Name,
+                models[k],
                 maes[k],
                 Analysis.Quantiles.OfSorted(sortedErrors, 0.5),
                 errors[k].Count(e => e <= options.HitThreshold) / (double)n,
@@ -310,7 +396,7 @@ public static class BacktestEngine
             perCase[c] = new CaseForecast(cases[c].ProposalId, cases[c].IssueId, cases[c].Outcome, forecasts.AsSpan(c * m, m).ToArray());
         }
 
-        return new BacktestResult(options.Seed, replicates, options.Confidence, options.HitThreshold, models[reference].Name, n, clusters, scores, perCase);
+        return new BacktestResult(options.Seed, replicates, options.Confidence, options.HitThreshold, models[reference], n, clusters, scores, perCase);
     }
 }
 

@@ -75,6 +75,16 @@ public abstract class IssueModel : IForecastModel
     internal virtual double ForecastOnly(IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
         RunIssue(input, options, null, cancellationToken).Forecast;
 
+    /// <summary>
+    /// The forecast and breakdown verdict of <see cref="RunIssue"/> alone (the verdict null for a
+    /// model without a breakdown step); they must equal those of <c>RunIssue(input, options)</c> bit for bit.
+    /// </summary>
+    internal virtual (double Forecast, Breakdown.BreakdownVerdict? Verdict) ForecastWithVerdict(IssueInput input, ModelOptions options, CancellationToken cancellationToken)
+    {
+        var result = RunIssue(input, options, null, cancellationToken);
+        return (result.Forecast, result.Breakdown);
+    }
+
     /// <summary>The round-0 state of <paramref name="input"/>: its positions, weighted mean and median voter.</summary>
     protected static RoundState InitialRound(IssueInput input)
     {

@@ -13,7 +13,7 @@ public sealed record ModelOptions
     public const ulong DefaultSeed = 20181128;
 
     /// <summary>The most rounds any model may be asked to run: beyond it a run is a usage error, not hours of work.</summary>
-    public const int MaxRounds = 10_000;
+    public const int MaxRounds = Limits.MaxRounds;
 
     /// <summary>The default options.</summary>
     public static ModelOptions Default { get; } = new();
@@ -35,6 +35,12 @@ public sealed record ModelOptions
 
     /// <summary>Parameters of KTAB's Spatial Model of Politics; null = KTAB's defaults.</summary>
     public KtabSmpParameters? Ktab { get; init; }
+
+    /// <summary>Timed edits that strike after given rounds (a what-if's shocks; see <see cref="ShockSchedule"/> for what each kind of model does with them); null for none.</summary>
+    public ShockSchedule? Shocks { get; init; }
+
+    /// <summary>Options of the exchange model (its arithmetic); null = doubles with the default crossing tolerance.</summary>
+    public Exchange.ExchangeOptions? Exchange { get; init; }
 }
 
 /// <summary>Which offers a model keeps in its result.</summary>

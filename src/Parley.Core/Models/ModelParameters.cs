@@ -21,11 +21,19 @@ public static class ModelParameters
     /// <summary>The parameter of <c>bdm</c>'s stopping rule.</summary>
     public const string Tolerance = "tolerance";
 
+    /// <summary>The exchange model's arithmetic: <c>double</c> or <c>decimal28</c>.</summary>
+    public const string Arithmetic = "arithmetic";
+
+    /// <summary>The exchange model's tolerance on its NBS crossing test, in doubles.</summary>
+    public const string CrossingTolerance = "crossing-tolerance";
+
     /// <summary>Every parameter name with the models that read it.</summary>
     public static IReadOnlyList<(string Name, string Models, string Description)> Known { get; } =
     [
         (Tolerance, "bdm", "stop once the weighted mean moved less than this share of the initial range for 3 rounds (default 1e-4)"),
         .. KtabSmpParameters.Names.Select(n => (n, "ktab-smp", "KTAB SMP parameter (see docs/models/ktab-smp.md)")),
+        (Arithmetic, "exchange", "double (default) or decimal28: the reference's 28-digit decimals, to reproduce it digit for digit (slow)"),
+        (CrossingTolerance, "exchange", "in doubles, |T - NBS| at or below this counts as 0 in the NBS crossing test (default 1e-9)"),
     ];
 
     /// <summary>Applies <paramref name="parameters"/> to <paramref name="options"/>; the diagnostics say which were unknown or malformed (and the options are then unchanged by them).</summary>
@@ -47,6 +55,29 @@ public static class ModelParameters
                 else
                 {
                     problems.Add(Diagnostic.Error($"Parameter '{Tolerance}' must be a positive number, not '{p.Value}'.", p.Location, expected: "a number > 0, e.g. 1e-4"));
+                }
+            }
+            else if (string.Equals(name, Arithmetic, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = p.Value.Trim().ToLowerInvariant();
+                if (value is "double" or "decimal28")
+                {
+                    options = options with { Exchange = (options.Exchange ?? Exchange.ExchangeOptions.Default) with { Numbers = value == "double" ? Exchange.ExchangeNumbers.Binary64 : Exchange.ExchangeNumbers.Decimal28 } };
+                }
+                else
+                {
+                    problems.Add(Diagnostic.Error($"Parameter '{Arithmetic}' must be double or decimal28, not '{p.Value}'.{DidYouMean.Hint(value, ["double", "decimal28"])}", p.Location, expected: "double or decimal28"));
+                }
+            }
+            else if (string.Equals(name, CrossingTolerance, StringComparison.OrdinalIgnoreCase))
+            {
+                if (double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t >= 0 && t < 1 && double.IsFinite(t))
+                {
+                    options = options with { Exchange = (options.Exchange ?? Exchange.ExchangeOptions.Default) with { CrossingTolerance = t } };
+                }
+                else
+                {
+                    problems.Add(Diagnostic.Error($"Parameter '{CrossingTolerance}' must be a number from 0 to below 1, not '{p.Value}'.", p.Location, expected: "a number ≥ 0 and < 1, e.g. 1e-9"));
                 }
             }
             else if (KtabSmpParameters.Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } ktabName)

@@ -43,6 +43,8 @@ public enum StopReason
 /// <param name="Note">Anything the user should know about this run (e.g. why it stopped).</param>
 /// <param name="Stop">Why the run ended.</param>
 /// <param name="RoundsRun">How many rounds the model ran (0 for static models), whether or not the path was kept.</param>
+/// <param name="Shocks">The timed edits that struck, with the round after which each did (see <see cref="ModelOptions.Shocks"/>); null or empty when none.</param>
+/// <param name="Breakdown">The breakdown step's verdict (models named <c>MODEL+veto</c>); null for models without one.</param>
 public sealed record IssueResult(
     string IssueId,
     double Forecast,
@@ -50,7 +52,13 @@ public sealed record IssueResult(
     IReadOnlyList<RoundState> Rounds,
     string? Note = null,
     StopReason Stop = StopReason.Static,
-    int RoundsRun = 0);
+    int RoundsRun = 0,
+    IReadOnlyList<StruckShock>? Shocks = null,
+    Breakdown.BreakdownVerdict? Breakdown = null)
+{
+    /// <summary>The edits that struck after round <paramref name="round"/>; empty when none.</summary>
+    public IEnumerable<string> ShocksAfter(int round) => (Shocks ?? []).Where(s => s.Round == round).Select(s => s.Edit);
+}
 
 /// <summary>The state of one issue after a round: what every model reports, plus a model-specific <see cref="Detail"/>.</summary>
 /// <param name="Round">0 for the input.</param>
@@ -71,7 +79,8 @@ public abstract record RoundDetail;
 /// <summary>A round of the expected-utility model: the risk exponents used and the offers made.</summary>
 /// <param name="RiskExponents">Each actor's risk exponent rᵢ in the round, in input order.</param>
 /// <param name="Offers">The offers made in the round (all, only those taken, or none: see <see cref="ModelOptions.Offers"/>).</param>
-public sealed record ExpectedUtilityRound(IReadOnlyList<double> RiskExponents, IReadOnlyList<Offer>? Offers) : RoundDetail;
+/// <param name="Absent">The actors a timed drop has taken out of the bargaining by the end of the round (their positions stay where they were, their risk exponents read 1, and they count in no mean); null when none.</param>
+public sealed record ExpectedUtilityRound(IReadOnlyList<double> RiskExponents, IReadOnlyList<Offer>? Offers, IReadOnlyList<string>? Absent = null) : RoundDetail;
 
 /// <summary>The kind of an offer in the expected-utility model.</summary>
 public enum OfferKind

@@ -1,5 +1,6 @@
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Simulation;
 using Parley.Core.Uncertainty;
 
@@ -16,10 +17,19 @@ internal static class DrawRunner
     /// <summary>Mixed into the seed to derive each draw's model seed, so that it does not repeat the input draws' numbers.</summary>
     public const ulong ModelSeedSalt = 0x9E3779B97F4A7C15;
 
-    /// <summary>The forecasts of one model: [issue][draw], NaN where the draw could not be run, with the count and first reason of such draws.</summary>
-    public sealed record ModelDraws(double[][] Forecasts, int Failed, Diagnostic? FirstFailure);
+    /// <summary>
+    /// The forecasts of one model: [issue][draw], NaN where the draw could not be run, with the count
+    /// and first reason of such draws, and for a model with a breakdown step its verdicts [issue][draw]
+    /// (null where the draw could not be run; null for other models).
+    /// </summary>
+    public sealed record ModelDraws(double[][] Forecasts, int Failed, Diagnostic? FirstFailure, BreakdownVerdict?[][]? Verdicts = null);
 
-    /// <summary>Runs <paramref name="models"/> (each index of <paramref name="runnable"/> true) on <paramref name="draws"/> draws.</summary>
+    /// <summary>
+    /// Runs <paramref name="models"/> (each index of <paramref name="runnable"/> true) on <paramref name="draws"/> draws.
+    /// <paramref name="pointVerdicts"/> ([model][issue]; null, or null for a model) are the point runs' breakdown
+    /// verdicts: for the models that have them the draws' verdicts are kept too (the point run's in every
+    /// draw when the draws would only repeat it).
+    /// </summary>
     public static ModelDraws?[] Run(
         InputSampler sampler,
         IReadOnlyList<IForecastModel> models,
@@ -29,11 +39,13 @@ internal static class DrawRunner
         int draws,
         ulong seed,
         ParallelOptions parallel,
-        IProgress<RunProgress>? progress)
+        IProgress<RunProgress>? progress,
+        BreakdownVerdict?[]?[]? pointVerdicts = null)
     {
         var issues = sampler.Scenario.Issues.Count;
         var result = new ModelDraws?[models.Count];
         var forecasts = new double[models.Count][][];
+        var verdicts = new BreakdownVerdict?[models.Count][][];
         var rerun = new bool[models.Count];
         for (var m = 0; m < models.Count; m++)
         {
@@ -50,6 +62,20 @@ internal static class DrawRunner
 
             // With every input as written and a model that draws nothing, every draw is the point run.
             rerun[m] = !sampler.IsCertain || models[m].Traits.DrawsRandomNumbers;
+            if (pointVerdicts?[m] is not null)
+            {
+                // A model with a breakdown step: its verdicts are kept per draw.
+                verdicts[m] = new BreakdownVerdict?[issues][];
+                for (var k = 0; k < issues; k++)
+                {
+                    verdicts[m][k] = new BreakdownVerdict?[draws];
+                    if (!rerun[m])
+                    {
+                        Array.Fill(verdicts[m][k], pointVerdicts![m]![k]);
+                    }
+                }
+            }
+
             if (!rerun[m])
             {
                 for (var k = 0; k < issues; k++)
@@ -66,8 +92,9 @@ internal static class DrawRunner
             var done = 0;
             var step = Math.Max(1, draws / 100);
             progress?.Report(new RunProgress(RunStage.Draws, 0, draws));
-            Parallel.For(0, draws, parallel, () => new double[issues], (d, _, buffer) =>
+            Parallel.For(0, draws, parallel, () => (new double[issues], new BreakdownVerdict?[issues]), (d, _, buffers) =>
             {
+                var (buffer, verdictBuffer) = buffers;
                 var draw = sampler.Draw(seed, d);
                 for (var m = 0; m < models.Count; m++)
                 {
@@ -80,11 +107,16 @@ internal static class DrawRunner
                     var modelOptions = model.Traits.DrawsRandomNumbers
                         ? lean with { Seed = new SeededRandom(seed ^ ModelSeedSalt, (ulong)d).NextUInt64() }
                         : lean;
-                    if (ModelRuns.TryForecast(model, draw, modelOptions, buffer, out var problem, parallel.CancellationToken))
+                    var keep = verdicts[m] is not null ? verdictBuffer : null;
+                    if (ModelRuns.TryForecast(model, draw, modelOptions, buffer, keep, out var problem, parallel.CancellationToken))
                     {
                         for (var k = 0; k < issues; k++)
                         {
                             forecasts[m][k][d] = buffer[k];
+                            if (keep is not null)
+                            {
+                                verdicts[m][k][d] = keep[k];
+                            }
                         }
                     }
                     else
@@ -103,7 +135,7 @@ internal static class DrawRunner
                     progress?.Report(new RunProgress(RunStage.Draws, n, draws));
                 }
 
-                return buffer;
+                return buffers;
             }, _ => { });
         }
 
@@ -125,7 +157,7 @@ internal static class DrawRunner
                 }
             }
 
-            result[m] = new ModelDraws(forecasts[m], failed, first);
+            result[m] = new ModelDraws(forecasts[m], failed, first, verdicts[m]);
         }
 
         return result;

@@ -65,6 +65,9 @@ public sealed record IssueForecast(
     string Reading,
     IReadOnlyList<ForecastFlag> Flags)
 {
+    /// <summary>For a model with a breakdown step (<c>MODEL+veto</c>): how likely the deal breaks down, and who blocks it; null for other models.</summary>
+    public BreakdownForecast? Breakdown { get; init; }
+
     /// <summary>The calibrated forecast interval at <paramref name="percent"/>%, or null.</summary>
     public Interval? IntervalAt(int percent) => Interval?.FirstOrDefault(i => i.Percent == percent);
 }

@@ -1,6 +1,7 @@
 using Parley.Core.Analysis;
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Scenarios;
 using Parley.Core.Uncertainty;
 
@@ -74,7 +75,9 @@ public static class ForecastRunner
         for (var m = 0; m < models.Count; m++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            problems[m] = models[m].Check(scenario, options);
+            // Parley's limits first (docs/limits.md), so that no model allocates for a scenario past them.
+            var limits = RunLimits.Check(models[m], scenario, options);
+            problems[m] = limits.Count > 0 ? limits : models[m].Check(scenario, options);
             if (ModelRuns.FirstError(problems[m]) is null)
             {
                 var result = models[m].Run(scenario, options, null, cancellationToken);
@@ -96,7 +99,7 @@ public static class ForecastRunner
 
         // 2. Input draws.
         var draws = request.Draws > 0
-            ? DrawRunner.Run(new InputSampler(scenario), models, runnable, points, options, request.Draws, request.Seed, parallel, progress)
+            ? DrawRunner.Run(new InputSampler(scenario), models, runnable, points, options, request.Draws, request.Seed, parallel, progress, PointVerdicts(results))
             : new DrawRunner.ModelDraws?[models.Count];
 
         // 3. Drivers.
@@ -156,7 +159,15 @@ public static class ForecastRunner
                     flags.Add(d);
                 }
 
-                issues[k] = Analyse(models[m], issue, scenario.Compile(k), points[m][k], draws[m]?.Forecasts[k], residuals, request.Drivers ? drivers[m][k] : [], flags);
+                // A static model forecasts the input as the timed edits leave it (see ShockSchedule): so do its shares.
+                var input = scenario.Compile(k);
+                if (options.Shocks is { IsEmpty: false } shocks && !models[m].Traits.Iterative)
+                {
+                    input = shocks.ApplyAll(input, []);
+                }
+
+                issues[k] = Analyse(models[m], issue, input, points[m][k], draws[m]?.Forecasts[k], residuals, request.Drivers ? drivers[m][k] : [], flags)
+                    with { Breakdown = results[m]!.Issues[k].Breakdown is { } verdict ? BreakdownForecast.Of(verdict, draws[m]?.Verdicts?[k], issue.VetoPlayers.Select(v => v.ActorId).ToArray()) : null };
                 allFlags.AddRange(flags.Where(f => f.Model is not null));
             }
 
@@ -166,6 +177,10 @@ public static class ForecastRunner
         allFlags.AddRange(disagreement.OfType<ForecastFlag>());
         return new ForecastOutcome(scenario, request.Seed, request.Draws, outcomes, allFlags, calibrated ? request.Calibration.Source : null);
     }
+
+    /// <summary>[model][issue]: the point runs' breakdown verdicts, null for a model without a breakdown step (or that did not run).</summary>
+    private static BreakdownVerdict?[]?[] PointVerdicts(ModelResult?[] results) =>
+        [.. results.Select(r => r is not null && r.Issues.Any(i => i.Breakdown is not null) ? r.Issues.Select(i => i.Breakdown).ToArray() : null)];
 
     private static IssueForecast Analyse(
         IForecastModel model,

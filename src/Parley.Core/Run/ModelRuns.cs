@@ -1,5 +1,6 @@
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Scenarios;
 using Parley.Core.Uncertainty;
 
@@ -15,7 +16,14 @@ internal static class ModelRuns
     /// The model's forecast of every issue of <paramref name="draw"/> into <paramref name="forecasts"/>;
     /// false (and the first error) when the model cannot run this draw.
     /// </summary>
-    public static bool TryForecast(IForecastModel model, InputDraw draw, ModelOptions options, Span<double> forecasts, out Diagnostic? problem, CancellationToken cancellationToken)
+    public static bool TryForecast(IForecastModel model, InputDraw draw, ModelOptions options, Span<double> forecasts, out Diagnostic? problem, CancellationToken cancellationToken) =>
+        TryForecast(model, draw, options, forecasts, null, out problem, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryForecast(IForecastModel, InputDraw, ModelOptions, Span{double}, out Diagnostic?, CancellationToken)"/>,
+    /// and each issue's breakdown verdict into <paramref name="verdicts"/> (null for a model without a breakdown step).
+    /// </summary>
+    public static bool TryForecast(IForecastModel model, InputDraw draw, ModelOptions options, Span<double> forecasts, BreakdownVerdict?[]? verdicts, out Diagnostic? problem, CancellationToken cancellationToken)
     {
         problem = null;
         if (model is IssueModel issueModel)
@@ -29,17 +37,30 @@ internal static class ModelRuns
                     return false;
                 }
 
-                forecasts[k] = Finite(model, issueModel.ForecastOnly(input, options, cancellationToken), input.IssueId);
+                if (verdicts is null)
+                {
+                    forecasts[k] = Finite(model, issueModel.ForecastOnly(input, options, cancellationToken), input.IssueId);
+                }
+                else
+                {
+                    var (forecast, verdict) = issueModel.ForecastWithVerdict(input, options, cancellationToken);
+                    forecasts[k] = Finite(model, forecast, input.IssueId);
+                    verdicts[k] = verdict;
+                }
             }
 
             return true;
         }
 
-        return TryForecast(model, draw.ToScenario(), options, forecasts, out problem, cancellationToken);
+        return TryForecast(model, draw.ToScenario(), options, forecasts, verdicts, out problem, cancellationToken);
     }
 
     /// <summary>The model's forecast of every issue of <paramref name="scenario"/>; false (and the first error) when it cannot run it.</summary>
-    public static bool TryForecast(IForecastModel model, Scenario scenario, ModelOptions options, Span<double> forecasts, out Diagnostic? problem, CancellationToken cancellationToken)
+    public static bool TryForecast(IForecastModel model, Scenario scenario, ModelOptions options, Span<double> forecasts, out Diagnostic? problem, CancellationToken cancellationToken) =>
+        TryForecast(model, scenario, options, forecasts, null, out problem, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="verdicts"/>, and each issue's breakdown verdict into it.</summary>
+    public static bool TryForecast(IForecastModel model, Scenario scenario, ModelOptions options, Span<double> forecasts, BreakdownVerdict?[]? verdicts, out Diagnostic? problem, CancellationToken cancellationToken)
     {
         problem = FirstError(model.Check(scenario, options));
         if (problem is not null)
@@ -57,6 +78,10 @@ internal static class ModelRuns
         for (var k = 0; k < forecasts.Length; k++)
         {
             forecasts[k] = Finite(model, result.Issues[k].Forecast, result.Issues[k].IssueId);
+            if (verdicts is not null)
+            {
+                verdicts[k] = result.Issues[k].Breakdown;
+            }
         }
 
         return true;

@@ -8,7 +8,14 @@ namespace Parley.Core.Scenarios;
 public sealed class IssueInput
 {
     /// <summary>Creates an input from parallel arrays (all of the same length).</summary>
-    public IssueInput(string issueId, string[] actorIds, string[] actorNames, double[] positions, double[] capabilities, double[] saliences)
+    /// <param name="issueId">The issue's id.</param>
+    /// <param name="actorIds">Ids of the participating actors.</param>
+    /// <param name="actorNames">Their names.</param>
+    /// <param name="positions">Their positions.</param>
+    /// <param name="capabilities">Their capabilities.</param>
+    /// <param name="saliences">Their saliences (0–1).</param>
+    /// <param name="procedure">The issue's status quo and veto players; null for none (the issue cannot break down).</param>
+    public IssueInput(string issueId, string[] actorIds, string[] actorNames, double[] positions, double[] capabilities, double[] saliences, IssueProcedure? procedure = null)
     {
         var n = positions.Length;
         Preconditions.Check(actorIds.Length == n && actorNames.Length == n && capabilities.Length == n && saliences.Length == n,
@@ -19,6 +26,7 @@ public sealed class IssueInput
         Positions = positions;
         Capabilities = capabilities;
         Saliences = saliences;
+        Procedure = procedure;
     }
 
     /// <summary>The issue's id.</summary>
@@ -38,6 +46,9 @@ public sealed class IssueInput
 
     /// <summary>Saliences on 0–1.</summary>
     public double[] Saliences { get; }
+
+    /// <summary>The issue's status quo and veto players (see <see cref="IssueProcedure"/>); null when the issue states neither.</summary>
+    public IssueProcedure? Procedure { get; }
 
     /// <summary>The number of participating actors.</summary>
     public int Count => Positions.Length;
@@ -67,10 +78,14 @@ public sealed class IssueInput
             s.Add(stance.Salience);
         }
 
-        return new IssueInput(issueId, [.. ids], [.. names], [.. x], [.. c], [.. s]);
+        return new IssueInput(issueId, [.. ids], [.. names], [.. x], [.. c], [.. s], IssueProcedure.Of(scenario.Issues[issue]));
     }
 
     /// <summary>A copy with other positions (same actors, capabilities and saliences).</summary>
     public IssueInput WithPositions(double[] positions) =>
-        new(IssueId, ActorIds, ActorNames, positions, Capabilities, Saliences);
+        new(IssueId, ActorIds, ActorNames, positions, Capabilities, Saliences, Procedure);
+
+    /// <summary>A copy with other numbers (same actors and procedure).</summary>
+    public IssueInput WithNumbers(double[] positions, double[] capabilities, double[] saliences) =>
+        new(IssueId, ActorIds, ActorNames, positions, capabilities, saliences, Procedure);
 }

@@ -116,7 +116,7 @@ public sealed class InputSampler
                 c[i] = IssueCapability(a, k, baseInput.Capabilities[i], capability[a], factor[a]);
             }
 
-            inputs[k] = new IssueInput(baseInput.IssueId, baseInput.ActorIds, baseInput.ActorNames, x, c, s);
+            inputs[k] = baseInput.WithNumbers(x, c, s);
         }
 
         return new InputDraw(this, draw, capability, factor, position, salience, inputs);

@@ -1,4 +1,5 @@
 using Parley.Core.Backtest;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Scenarios;
 
 namespace Parley.Formats.Deu;
@@ -13,8 +14,33 @@ public sealed record DeuDataset(string FileName, IReadOnlyList<DeuIssue> Issues,
     /// <summary>Number of distinct proposals among <see cref="Issues"/>.</summary>
     public int ProposalCount => Issues.Select(i => i.ProposalNumber).Distinct().Count();
 
-    /// <summary>The issues as backtest cases, clustered by proposal number.</summary>
-    public IReadOnlyList<BacktestCase> ToBacktestCases() => [.. Issues.Select(i => i.ToBacktestCase())];
+    /// <summary>
+    /// The issues as backtest cases, clustered by proposal number; each case's joint scenario is its
+    /// proposal (<see cref="Proposals"/>), which models that run issues together are run on.
+    /// </summary>
+    public IReadOnlyList<BacktestCase> ToBacktestCases()
+    {
+        var cases = new List<BacktestCase>(Issues.Count);
+        var byIssue = new Dictionary<DeuIssue, (DeuProposal Proposal, int Index)>(ReferenceEqualityComparer.Instance);
+        foreach (var proposal in Proposals())
+        {
+            for (var k = 0; k < proposal.Issues.Count; k++)
+            {
+                byIssue[proposal.Issues[k]] = (proposal, k);
+            }
+        }
+
+        foreach (var issue in Issues)
+        {
+            var (proposal, index) = byIssue[issue];
+            cases.Add(issue.ToBacktestCase(proposal.Scenario, index));
+        }
+
+        return cases;
+    }
+
+    /// <summary>The issues grouped by proposal, each proposal one multi-issue scenario (see <see cref="DeuProposal"/>).</summary>
+    public IReadOnlyList<DeuProposal> Proposals() => DeuProposal.Group(Issues);
 }
 
 /// <summary>One controversial issue of a DEU file, with its outcome.</summary>
@@ -26,7 +52,8 @@ public sealed record DeuDataset(string FileName, IReadOnlyList<DeuIssue> Issues,
 /// <param name="IssueId">Column <c>isnr</c>, e.g. <c>d00032i1</c>; the issue number when empty.</param>
 /// <param name="Outcome">Column <c>out</c>: the decision outcome on 0–100.</param>
 /// <param name="ReferencePoint">Column <c>rp</c>: the reference point (status quo), or null when empty.</param>
-/// <param name="Scenario">The issue as a one-issue scenario: only actors with a position take part.</param>
+/// <param name="Scenario">The issue as a one-issue scenario: only actors with a position take part. Its issue's
+/// status quo is <c>rp</c>; its veto players follow <c>proc</c> and <c>counvte</c> (see <see cref="EuVetoRule"/>).</param>
 public sealed record DeuIssue(
     int Line,
     int ProposalNumber,
@@ -38,9 +65,15 @@ public sealed record DeuIssue(
     double? ReferencePoint,
     Scenario Scenario)
 {
-    /// <summary>This issue as a backtest case (cluster = proposal number, id = issue number).</summary>
-    public BacktestCase ToBacktestCase() =>
-        new(ProposalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), IssueNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Scenario, Outcome);
+    /// <summary>Column <c>proc</c> as written: <c>COD</c> (codecision) or <c>CNS</c> (consultation); empty when not given.</summary>
+    public string Procedure { get; init; } = string.Empty;
+
+    /// <summary>Column <c>counvte</c> as written: <c>QMV</c> or <c>Unan</c>; empty when not given.</summary>
+    public string CouncilVoting { get; init; } = string.Empty;
+
+    /// <summary>This issue as a backtest case (cluster = proposal number, id = issue number), negotiated on its own or in <paramref name="proposal"/> as issue <paramref name="index"/>.</summary>
+    public BacktestCase ToBacktestCase(Scenario? proposal = null, int index = 0) =>
+        new(ProposalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), IssueNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Scenario, Outcome, proposal, index);
 }
 
 /// <summary>Options for reading a DEU file.</summary>

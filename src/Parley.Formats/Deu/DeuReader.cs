@@ -1,7 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Parley.Core;
 using Parley.Core.Diagnostics;
+using Parley.Core.Models.Breakdown;
 using Parley.Core.Scenarios;
 
 namespace Parley.Formats.Deu;
@@ -22,6 +24,8 @@ public static class DeuReader
     private const int ProposalIdColumn = 2;
     private const int ProposalNameColumn = 3;
     private const int IssueIdColumn = 4;
+    private const int ProcedureColumn = 7;
+    private const int VotingColumn = 8;
     private const int FirstPositionColumn = 13;
     private const int FirstSalienceColumn = 43;
     private const int ActorCount = 30;
@@ -45,15 +49,14 @@ public static class DeuReader
     public static ReadResult<DeuDataset> ReadFile(string path, DeuReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
+        var bytes = BoundedFile.Read(path, out var error);
+        if (bytes is null)
         {
-            using var reader = new StreamReader(path);
-            return Read(reader, path, options);
+            return ReadResult<DeuDataset>.Failure(error!);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ReadResult<DeuDataset>.Failure(Diagnostic.Error($"Cannot read the file: {e.Message}", new SourceLocation(path)));
-        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, path, options);
     }
 
     /// <summary>Reads DEU text from <paramref name="reader"/>.</summary>
@@ -117,9 +120,15 @@ public static class DeuReader
 
         var issues = new List<DeuIssue>();
         var seenIssueNumbers = new Dictionary<int, int>();
-        int withoutOutcome = 0, invalid = 0;
+        int withoutOutcome = 0, invalid = 0, reported = 0;
         while (parser.Read())
         {
+            if (reported >= Limits.MaxReportedErrors && !options.SkipInvalid)
+            {
+                diagnostics.Add(Diagnostic.Error($"Reading stopped after {Limits.MaxReportedErrors} errors; the rows from line {parser.RawRow} on were not read.", new SourceLocation(fileName, parser.RawRow), expected: "the errors above fixed first"));
+                break;
+            }
+
             var line = parser.RawRow;
             var record = parser.Record ?? []; // CsvHelper reports bad quoting only when the fields are read.
             var rowErrors = new List<Diagnostic>();
@@ -138,10 +147,14 @@ public static class DeuReader
 
             if (rowErrors.Count > 0)
             {
+                reported += rowErrors.Count;
                 if (options.SkipInvalid)
                 {
                     invalid++;
-                    diagnostics.AddRange(rowErrors.Select(d => d with { Severity = DiagnosticSeverity.Warning, Message = d.Message + " The row was skipped." }));
+                    if (reported <= Limits.MaxReportedErrors)
+                    {
+                        diagnostics.AddRange(rowErrors.Select(d => d with { Severity = DiagnosticSeverity.Warning, Message = d.Message + " The row was skipped." }));
+                    }
                 }
                 else
                 {
@@ -164,6 +177,11 @@ public static class DeuReader
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return ReadResult<DeuDataset>.Failure(diagnostics);
+        }
+
+        if (reported > Limits.MaxReportedErrors && options.SkipInvalid)
+        {
+            diagnostics.Add(Diagnostic.Warning($"{invalid} malformed rows were skipped; the warnings of the first {Limits.MaxReportedErrors} problems are listed.", new SourceLocation(fileName)));
         }
 
         if (withoutOutcome > 0)
@@ -248,6 +266,15 @@ public static class DeuReader
         {
             var column = FirstPositionColumn + a;
             var text = row[column].Trim();
+            if (TryNumber(text, out var big) && !Limits.WithinMagnitude(big))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    $"Column '{header[column]}': capability {text} is {RunLimits.MagnitudeProblem(big)}.",
+                    new SourceLocation(fileName, line, column + 1),
+                    expected: RunLimits.MagnitudeExpected));
+                continue;
+            }
+
             if (!TryNumber(text, out var c) || c < 0)
             {
                 diagnostics.Add(Diagnostic.Error(
@@ -316,16 +343,25 @@ public static class DeuReader
                 return null;
             }
 
+            if (!Limits.WithinMagnitude(value))
+            {
+                errors.Add(Diagnostic.Error($"Column '{header[column]}': {what} {text} is {RunLimits.MagnitudeProblem(value)}.", At(column), actorId: actor, expected: RunLimits.MagnitudeExpected));
+                return null;
+            }
+
             return value;
         }
 
         var proposal = Integer(ProposalColumn);
         var issueNumber = Integer(IssueNumberColumn);
+        // The id as the file writes it, for output; the scenario's issue gets a valid id made from it.
         var issueId = row[IssueIdColumn].Trim();
         if (issueId.Length == 0)
         {
             issueId = issueNumber.ToString(CultureInfo.InvariantCulture);
         }
+
+        var scenarioIssueId = new ScenarioIds().For(issueId, "issue");
 
         var positions = new double?[ActorCount];
         var saliences = new double?[ActorCount];
@@ -349,15 +385,17 @@ public static class DeuReader
 
         var actors = new List<Actor>();
         var stances = new List<Stance>();
+        var actorIds = new ScenarioIds();
         for (var a = 0; a < ActorCount; a++)
         {
+            var id = actorIds.For(codes[a], $"actor{a + 1}");
             if (positions[a] is not { } x)
             {
                 continue;
             }
 
-            actors.Add(new Actor(codes[a], s_actorNames.TryGetValue(codes[a], out var name) ? name : codes[a].ToUpperInvariant(), capabilities[a]));
-            stances.Add(new Stance(codes[a], issueId, x, (saliences[a] ?? 0) / 100));
+            actors.Add(new Actor(id, s_actorNames.TryGetValue(codes[a], out var name) ? name : codes[a].ToUpperInvariant(), capabilities[a]));
+            stances.Add(new Stance(id, scenarioIssueId, x, (saliences[a] ?? 0) / 100));
         }
 
         if (actors.Count == 0)
@@ -368,7 +406,15 @@ public static class DeuReader
 
         var proposalId = row[ProposalIdColumn].Trim();
         var proposalName = row[ProposalNameColumn].Trim();
-        var issue = new Issue(issueId, $"{proposalName} ({proposalId}), issue {issueId}", Scale.Percent);
+        var procedureText = row[ProcedureColumn].Trim();
+        var votingText = row[VotingColumn].Trim();
+        var vetoes = EuVetoRule.VetoPlayers(EuVetoRule.ParseProcedure(procedureText), EuVetoRule.ParseVoting(votingText), [.. actors.Select(a => a.Id)]);
+        var issue = new Issue(
+            scenarioIssueId,
+            $"{proposalName} ({proposalId}), issue {issueId}",
+            Scale.Percent,
+            StatusQuo: referencePoint is { } rp ? new StatusQuo(rp, "Column 'rp': the reference point.") : null,
+            VetoPlayers: [.. vetoes.Select(v => new VetoPlayer(v.ActorId, v.Reason))]);
         var scenario = new Scenario(
             $"DEU proposal {proposal} ({proposalId} {proposalName}), issue {issueNumber}",
             [issue],
@@ -376,7 +422,11 @@ public static class DeuReader
             stances,
             sources: [$"{fileName}:{line}"],
             salienceScale: SalienceScale.Percent);
-        return new DeuIssue(line, proposal, issueNumber, proposalId, proposalName, issueId, outcome.Value, referencePoint, scenario);
+        return new DeuIssue(line, proposal, issueNumber, proposalId, proposalName, issueId, outcome.Value, referencePoint, scenario)
+        {
+            Procedure = procedureText,
+            CouncilVoting = votingText,
+        };
     }
 
     private static bool TryNumber(string text, out double value) =>

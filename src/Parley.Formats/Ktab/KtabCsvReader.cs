@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
@@ -15,14 +16,10 @@ public static class KtabCsvReader
     public static ReadResult<KtabScenario> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
+        var bytes = BoundedFile.Read(path, out var error);
+        if (bytes is null)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return ReadResult<KtabScenario>.Failure(Diagnostic.Error($"Cannot read the file: {ex.Message}", new SourceLocation(path)));
+            return ReadResult<KtabScenario>.Failure(error!);
         }
 
         return Parse(Decode(bytes), path);
@@ -51,13 +48,13 @@ public static class KtabCsvReader
             return false;
         }
 
-        var header = Tokenize(lines[0]);
+        var header = Tokenize(lines[0], 4);
         if (header.Count < 4 || !TryParseCount(header[2].Text, out var n) || !TryParseCount(header[3].Text, out var d) || n < 1 || d < 1)
         {
             return false;
         }
 
-        return Tokenize(lines[1]).Count >= 3 + (2 * d);
+        return d <= 1000 && Tokenize(lines[1], 3 + (2 * d)).Count >= 3 + (2 * d);
     }
 
     /// <summary>Parses KTAB CSV <paramref name="text"/>; <paramref name="file"/> names it in diagnostics.</summary>
@@ -71,7 +68,8 @@ public static class KtabCsvReader
         }
 
         var diags = new List<Diagnostic>();
-        var lines = SplitLines(text, int.MaxValue);
+        // Only the lines the header announces are split (the rest is ignored, as KTAB does).
+        var lines = SplitLines(text, 1);
         SourceLocation At(int line, int column) => new(file, line, column);
         SourceLocation AtLine(int line) => new(file, line);
 
@@ -80,7 +78,7 @@ public static class KtabCsvReader
             return ReadResult<KtabScenario>.Failure(Diagnostic.Error("The file is empty; a KTAB CSV starts with a header line.", AtLine(1), expected: "name,description,actor count,dimension count"));
         }
 
-        var header = Tokenize(lines[0]);
+        var header = Tokenize(lines[0], 4);
         var name = Field(header, 0).Text;
         var desc = Field(header, 1).Text;
         CheckLength(diags, name, 512, "The scenario name", At(1, Field(header, 0).Column));
@@ -106,37 +104,45 @@ public static class KtabCsvReader
         {
             diags.Add(Diagnostic.Error($"The number of dimensions is {dims}.", At(1, dField.Column), expected: "1 ≤ dimensions ≤ 1000"));
         }
+        else if (dims > Limits.MaxIssues)
+        {
+            diags.Add(Diagnostic.Error($"The number of dimensions is {dims}; Parley reads at most {Limits.MaxIssues} issues.", At(1, dField.Column), expected: $"at most {Limits.MaxIssues} dimensions (see docs/limits.md)"));
+        }
+        else if (nOk && (long)n * dims > Limits.MaxStances)
+        {
+            diags.Add(Diagnostic.Error($"{n} actors × {dims} dimensions make {n * dims} stances; Parley reads at most {Limits.MaxStances}.", At(1, dField.Column), expected: $"at most {Limits.MaxStances} actor × dimension pairs (see docs/limits.md)"));
+        }
 
         if (diags.Any(x => x.Severity == DiagnosticSeverity.Error))
         {
             return ReadResult<KtabScenario>.Failure(diags);
         }
 
+        lines = SplitLines(text, n + 2);
+        var fieldCount = 3 + (2 * dims);
+
         // Column line: dimension names from the position columns.
-        var columns = lines.Count > 1 ? Tokenize(lines[1]) : [];
+        var columns = lines.Count > 1 ? Tokenize(lines[1], fieldCount) : [];
         var issues = new List<Issue>();
-        var issueIds = new HashSet<string>(StringComparer.Ordinal);
+        var issueIds = new ScenarioIds();
+        var dimensionNames = new HashSet<string>(StringComparer.Ordinal);
         for (var d = 0; d < dims; d++)
         {
             var f = Field(columns, 3 + (2 * d));
             CheckLength(diags, f.Text, 256, $"The name of dimension {d + 1}", At(2, f.Column));
             // The id drops the conventional " Position" suffix of the column header; the name keeps the text as KTAB prints it.
-            var id = f.Text.Trim();
-            if (id.EndsWith(" Position", StringComparison.OrdinalIgnoreCase) && id.Length > " Position".Length)
+            var dimension = f.Text.Trim();
+            if (dimension.EndsWith(" Position", StringComparison.OrdinalIgnoreCase) && dimension.Length > " Position".Length)
             {
-                id = id[..^" Position".Length].TrimEnd();
+                dimension = dimension[..^" Position".Length].TrimEnd();
             }
 
-            if (id.Length == 0 || !issueIds.Add(id))
+            var fresh = dimensionNames.Add(dimension);
+            var id = issueIds.For(fresh ? dimension : string.Empty, $"dim{d}");
+            if (dimension.Length > 0 && id != dimension)
             {
-                var fallback = $"dim{d}";
-                if (id.Length > 0)
-                {
-                    diags.Add(Diagnostic.Warning($"Dimension name '{id}' is used twice; this dimension gets the id '{fallback}'.", At(2, f.Column), issueId: fallback));
-                }
-
-                id = fallback;
-                issueIds.Add(id);
+                var why = !fresh ? "used twice" : ScenarioIds.IsValid(dimension) ? "taken as an id already" : "not a valid id";
+                diags.Add(Diagnostic.Warning($"Dimension name '{dimension}' is {why}; this dimension gets the id '{id}'.", At(2, f.Column), issueId: id, expected: "a dimension name of letters, digits, '.', '_' and '-', used once"));
             }
 
             issues.Add(new Issue(id, f.Text.Length > 0 ? f.Text : id, Scale.Percent));
@@ -144,7 +150,8 @@ public static class KtabCsvReader
 
         var actors = new List<Actor>();
         var stances = new List<Stance>();
-        var actorIds = new HashSet<string>(StringComparer.Ordinal);
+        var actorIds = new ScenarioIds();
+        var actorNames = new HashSet<string>(StringComparer.Ordinal);
         for (var a = 0; a < n; a++)
         {
             var lineNo = a + 3;
@@ -154,7 +161,7 @@ public static class KtabCsvReader
                 break;
             }
 
-            var row = Tokenize(lines[lineNo - 1]);
+            var row = Tokenize(lines[lineNo - 1], fieldCount);
             var nameF = Field(row, 0);
             var actorName = nameF.Text;
             var nameBytes = Encoding.UTF8.GetByteCount(actorName);
@@ -163,14 +170,15 @@ public static class KtabCsvReader
                 diags.Add(Diagnostic.Error(nameBytes < 1 ? "The actor name is empty." : $"The actor name '{actorName}' is {nameBytes} bytes long.", At(lineNo, nameF.Column), expected: "an actor name of 1 to 25 bytes"));
             }
 
-            var id = actorName.Trim().Length > 0 ? actorName.Trim() : $"actor{a}";
-            if (!actorIds.Add(id))
+            var trimmed = actorName.Trim();
+            var id = actorIds.For(trimmed, $"actor{a}");
+            if (trimmed.Length > 0 && id != trimmed)
             {
-                var fallback = $"{id}#{a}";
-                diags.Add(Diagnostic.Warning($"Actor name '{id}' is used twice; this actor gets the id '{fallback}'.", At(lineNo, nameF.Column), actorId: fallback));
-                id = fallback;
-                actorIds.Add(id);
+                var why = actorNames.Contains(trimmed) ? "used twice" : ScenarioIds.IsValid(trimmed) ? "taken as an id already" : "not a valid id";
+                diags.Add(Diagnostic.Warning($"Actor name '{trimmed}' is {why}; this actor gets the id '{id}' (its name is kept).", At(lineNo, nameF.Column), actorId: id, expected: "an actor name of letters, digits, '.', '_' and '-', used once"));
             }
+
+            actorNames.Add(trimmed);
 
             var descF = Field(row, 1);
             CheckLength(diags, descF.Text, 256, "The actor description", At(lineNo, descF.Column));
@@ -256,6 +264,12 @@ public static class KtabCsvReader
             return null;
         }
 
+        if (!Limits.WithinMagnitude(x))
+        {
+            diags.Add(Diagnostic.Error($"{char.ToUpperInvariant(what[0])}{what[1..]} {x.ToString("R", CultureInfo.InvariantCulture)} is {RunLimits.MagnitudeProblem(x)}.", at, actor, issue, RunLimits.MagnitudeExpected));
+            return null;
+        }
+
         return x;
     }
 
@@ -288,12 +302,12 @@ public static class KtabCsvReader
         return lines;
     }
 
-    /// <summary>KTAB's tokenizer (SMP-SPEC §1.2) on one line.</summary>
-    internal static List<CsvField> Tokenize(string line)
+    /// <summary>KTAB's tokenizer (SMP-SPEC §1.2) on one line: its first <paramref name="maxFields"/> fields (the rest is ignored).</summary>
+    internal static List<CsvField> Tokenize(string line, int maxFields = int.MaxValue)
     {
         var fields = new List<CsvField>();
         var pos = 0;
-        while (true)
+        while (fields.Count < maxFields)
         {
             var start = pos;
             var inQuotes = false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Models.Ktab;
 using Parley.Core.Scenarios;
@@ -26,21 +27,59 @@ public static class KtabXmlReader
         ("BargnModel", "BargnModel", Enum.GetNames<KtabBargnModel>()),
     ];
 
+    /// <summary>No DTDs (so no entity expansion), and no more characters than a file may hold.</summary>
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = Limits.MaxFileBytes,
+        IgnoreComments = true,
+    };
+
+    /// <summary>
+    /// One streaming pass before the tree is built: an error at the first element nested deeper
+    /// than <see cref="Limits.MaxNestingDepth"/> or past <see cref="Limits.MaxDocumentNodes"/>
+    /// elements; null when the document is within both (well-formedness is checked by the load).
+    /// </summary>
+    private static Diagnostic? CheckShape(string text, string file)
+    {
+        using var xml = XmlReader.Create(new StringReader(text), Settings);
+        var elements = 0;
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            var info = (IXmlLineInfo)xml;
+            var at = new SourceLocation(file, Math.Max(1, info.LineNumber), Math.Max(1, info.LinePosition));
+            if (xml.Depth >= Limits.MaxNestingDepth)
+            {
+                return Diagnostic.Error($"The XML nests elements more than {Limits.MaxNestingDepth} levels deep.", at, expected: $"at most {Limits.MaxNestingDepth} levels (a KTAB scenario needs 4)");
+            }
+
+            if (++elements > Limits.MaxDocumentNodes)
+            {
+                return Diagnostic.Error($"The XML holds more than {Limits.MaxDocumentNodes:#,0} elements.", at, expected: $"at most {Limits.MaxDocumentNodes:#,0} elements");
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     public static ReadResult<KtabScenario> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
+        var bytes = BoundedFile.Read(path, out var error);
+        if (bytes is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return ReadResult<KtabScenario>.Failure(Diagnostic.Error($"Cannot read the file: {ex.Message}", new SourceLocation(path)));
+            return ReadResult<KtabScenario>.Failure(error!);
         }
 
-        return Parse(text, path);
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Parse(reader.ReadToEnd(), path);
     }
 
     /// <summary>Parses KTAB XML <paramref name="text"/>; <paramref name="file"/> names it in diagnostics.</summary>
@@ -51,11 +90,17 @@ public static class KtabXmlReader
         XDocument doc;
         try
         {
-            doc = XDocument.Parse(text, LoadOptions.SetLineInfo);
+            if (CheckShape(text, file) is { } tooBig)
+            {
+                return ReadResult<KtabScenario>.Failure(tooBig);
+            }
+
+            using var xml = XmlReader.Create(new StringReader(text), Settings);
+            doc = XDocument.Load(xml, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
-            return ReadResult<KtabScenario>.Failure(Diagnostic.Error($"Not well-formed XML: {ex.Message}", new SourceLocation(file, ex.LineNumber, ex.LinePosition)));
+            return ReadResult<KtabScenario>.Failure(Diagnostic.Error($"Not well-formed XML: {ex.Message}", new SourceLocation(file, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition))));
         }
 
         var diags = new List<Diagnostic>();
@@ -87,7 +132,13 @@ public static class KtabXmlReader
 
             if (double.TryParse(e.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x))
             {
-                return x;
+                if (Limits.WithinMagnitude(x))
+                {
+                    return x;
+                }
+
+                diags.Add(Diagnostic.Error($"{what} {e.Value.Trim()} is {RunLimits.MagnitudeProblem(x)}.", At(e), actor, issue, RunLimits.MagnitudeExpected));
+                return null;
             }
 
             diags.Add(Diagnostic.Error($"{what} '{e.Value.Trim()}' is not a number.", At(e), actor, issue, "a decimal number"));
@@ -142,17 +193,17 @@ public static class KtabXmlReader
             diags.Add(Diagnostic.Error("<Dimensions> has no <dName>.", At(dimsEl), expected: "one <dName> per dimension"));
         }
 
-        var issueIds = new HashSet<string>(StringComparer.Ordinal);
+        if (dimNames.Count > Limits.MaxIssues)
+        {
+            return ReadResult<KtabScenario>.Failure(Diagnostic.Error($"<Dimensions> has {dimNames.Count} <dName>; Parley reads at most {Limits.MaxIssues} issues.", At(dimNames[Limits.MaxIssues]), expected: $"at most {Limits.MaxIssues} dimensions (see docs/limits.md)"));
+        }
+
+        var issueIds = new ScenarioIds();
+        var dimensionNames = new HashSet<string>(StringComparer.Ordinal);
         for (var d = 0; d < dimNames.Count; d++)
         {
             var dn = dimNames[d].Value;
-            var id = dn.Trim();
-            if (id.Length == 0 || !issueIds.Add(id))
-            {
-                id = $"dim{d}";
-                issueIds.Add(id);
-            }
-
+            var id = issueIds.For(dimensionNames.Add(dn.Trim()) ? dn : string.Empty, $"dim{d}");
             issues.Add(new Issue(id, dn.Length > 0 ? dn : id, Scale.Percent));
         }
 
@@ -160,16 +211,27 @@ public static class KtabXmlReader
         var actors = new List<Actor>();
         var stances = new List<Stance>();
         var actorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var actorIds = new ScenarioIds();
         var actorsEl = Required(root, "Actors");
-        foreach (var a in actorsEl?.Elements().Where(e => e.Name.LocalName == "Actor") ?? [])
+        var actorElements = actorsEl?.Elements().Where(e => e.Name.LocalName == "Actor").ToList() ?? [];
+        if (actorElements.Count > Limits.MaxActors || (long)actorElements.Count * dims > Limits.MaxStances)
+        {
+            var limit = actorElements.Count > Limits.MaxActors ? Limits.MaxActors : Limits.MaxStances / Math.Max(1, dims);
+            return ReadResult<KtabScenario>.Failure(Diagnostic.Error(
+                $"<Actors> has {actorElements.Count} <Actor> on {dims} dimension(s); Parley reads at most {Limits.MaxActors} actors and {Limits.MaxStances} stances.",
+                At(actorElements[limit]),
+                expected: $"at most {limit} actors here (see docs/limits.md)"));
+        }
+
+        foreach (var a in actorElements)
         {
             var nameEl = Required(a, "name");
             var actorName = nameEl?.Value ?? string.Empty;
-            var id = actorName.Trim().Length > 0 ? actorName.Trim() : $"actor{actors.Count}";
-            if (!actorIndex.TryAdd(id, actors.Count))
+            var key = actorName.Trim();
+            var id = actorIds.For(key, $"actor{actors.Count}");
+            if (!actorIndex.TryAdd(key, actors.Count))
             {
-                diags.Add(Diagnostic.Error($"Actor name '{id}' is used twice.", At(nameEl), id, expected: "unique actor names (the accommodation pairs refer to them)"));
-                id = $"{id}#{actors.Count}";
+                diags.Add(Diagnostic.Error($"Actor name '{key}' is used twice.", At(nameEl), id, expected: "unique actor names (the accommodation pairs refer to them)"));
             }
 
             var descEl = Required(a, "description", id);
@@ -203,6 +265,12 @@ public static class KtabXmlReader
             for (var d = 0; d < Math.Min(dims, Math.Min(coords.Count, sals.Count)); d++)
             {
                 var x = Real(coords[d], "The position", id, issues[d].Id);
+                if (x is not null && !(x >= 0 && x <= 100))
+                {
+                    diags.Add(Diagnostic.Error($"The position {x.Value.ToString(CultureInfo.InvariantCulture)} is out of range.", At(coords[d]), id, issues[d].Id, "0 ≤ position ≤ 100 (KTAB's scale)"));
+                    x = null;
+                }
+
                 var s = Real(sals[d], "The salience", id, issues[d].Id);
                 if (s is not null && !(s >= 0 && s <= 100))
                 {

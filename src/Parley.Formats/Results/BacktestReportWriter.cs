@@ -47,6 +47,43 @@ public static class BacktestReportWriter
         return JsonSerializer.Serialize(document, s_json) + "\n";
     }
 
+    /// <summary>A model search as JSON: every candidate's scores (with its complexity) and each selection rule's cross-validated score.</summary>
+    public static string SearchJson(SearchResult search, BacktestSource source)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(source);
+        var result = search.Candidates;
+        var document = new
+        {
+            parley_version = Core.ParleyVersion.Current,
+            file = source.File,
+            issues = result.CaseCount,
+            proposals = result.ProposalCount,
+            seed = result.Seed,
+            replicates = result.Replicates,
+            confidence = result.Confidence,
+            referenceModel = result.ReferenceModel,
+            folds = search.Folds,
+            candidates = result.Models.Select((m, i) => new { complexity = search.Complexity[i], score = m }),
+            rules = search.Procedures.Select(p => new
+            {
+                rule = ModelSearch.RuleName(p.Rule),
+                crossValidated = p.Score,
+                foldChoices = p.FoldChoices,
+                chosen = p.Chosen,
+            }),
+        };
+        return JsonSerializer.Serialize(document, s_json) + "\n";
+    }
+
+    /// <summary>A model search as CSV: the candidates' rows (as <see cref="ToCsv"/>), then one row per selection rule named <c>cv:RULE</c>.</summary>
+    public static string SearchCsv(SearchResult search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var scores = search.Candidates.Models.Concat(search.Procedures.Select(p => p.Score)).ToArray();
+        return ToCsv(search.Candidates with { Models = scores, Intervals = null });
+    }
+
     /// <summary>The scores as CSV, one row per model (interval columns empty without draws).</summary>
     public static string ToCsv(BacktestResult result)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Parley.Core.Analysis;
 using Parley.Core.Models;
+using Parley.Core.Models.Exchange;
 using Parley.Core.Models.Ktab;
 using Parley.Core.Run;
 
@@ -140,6 +141,7 @@ public sealed record IssueReport(
 /// <param name="Stop">Why the run ended: static, fixed_rounds, converged, round_limit or unanimous.</param>
 /// <param name="Note">Why the run stopped, or anything else to know; null when nothing.</param>
 /// <param name="Rounds">Round 0 is the input; item k the state after round k.</param>
+/// <param name="Breakdown">For a model with a breakdown step (<c>MODEL+veto</c>): how likely the deal breaks down; null (absent) for other models.</param>
 public sealed record ModelIssueReport(
     [property: JsonPropertyName("forecast")] double Forecast,
     [property: JsonPropertyName("median"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Median,
@@ -153,7 +155,8 @@ public sealed record ModelIssueReport(
     [property: JsonPropertyName("flags")] IReadOnlyList<string> Flags,
     [property: JsonPropertyName("stop")] string Stop,
     [property: JsonPropertyName("note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
-    [property: JsonPropertyName("rounds")] IReadOnlyList<RoundReport> Rounds)
+    [property: JsonPropertyName("rounds")] IReadOnlyList<RoundReport> Rounds,
+    [property: JsonPropertyName("breakdown"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BreakdownReport? Breakdown = null)
 {
     /// <summary>Builds the entry from a model's run on the issue and its analysis.</summary>
     public static ModelIssueReport Create(IssueResult result, IssueForecast forecast)
@@ -173,7 +176,8 @@ public sealed record ModelIssueReport(
             [.. forecast.Flags.Select(f => NoteReport.FlagName(f.Kind)).Distinct()],
             StopName(result.Stop),
             result.Note,
-            [.. result.Rounds.Select(r => RoundReport.Create(r, result.ActorIds))]);
+            [.. result.Rounds.Select(r => RoundReport.Create(r, result.ActorIds, [.. result.ShocksAfter(r.Round)]))],
+            forecast.Breakdown is { } b ? BreakdownReport.Of(b) : null);
     }
 
     /// <summary>The JSON name of a stop reason.</summary>
@@ -188,6 +192,41 @@ public sealed record ModelIssueReport(
 
     private static Dictionary<string, double[]>? Intervals(IReadOnlyList<Interval>? intervals) =>
         intervals?.ToDictionary(i => i.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture), i => new[] { i.Low, i.High }, StringComparer.Ordinal);
+}
+
+/// <summary>How likely the deal on an issue breaks down under a model's breakdown step (docs/models/breakdown.md).</summary>
+/// <param name="Possible">False when the issue cannot break down; <paramref name="Note"/> says why.</param>
+/// <param name="Probability">The share of the input draws in which a veto player blocks the deal (0 when it cannot break down); null without draws.</param>
+/// <param name="Blocked">True when a veto player blocks the deal on the inputs as written (then <c>forecast</c> is the status quo).</param>
+/// <param name="Deal">The wrapped model's forecast on the inputs as written: the deal the veto players judge.</param>
+/// <param name="StatusQuo">The issue's status quo; null when it states none.</param>
+/// <param name="Blockers">Who blocks on the inputs as written (actor ids).</param>
+/// <param name="BlockerShares">Veto player (actor id) → share of the draws in which it blocks; null without draws or when the issue cannot break down.</param>
+/// <param name="Note">Why the issue cannot break down; null when it can.</param>
+public sealed record BreakdownReport(
+    [property: JsonPropertyName("possible")] bool Possible,
+    [property: JsonPropertyName("probability")] double? Probability,
+    [property: JsonPropertyName("blocked")] bool Blocked,
+    [property: JsonPropertyName("deal")] double Deal,
+    [property: JsonPropertyName("status_quo")] double? StatusQuo,
+    [property: JsonPropertyName("blockers")] IReadOnlyList<string> Blockers,
+    [property: JsonPropertyName("blocker_shares"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? BlockerShares,
+    [property: JsonPropertyName("note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note)
+{
+    /// <summary>The report of <paramref name="breakdown"/>.</summary>
+    public static BreakdownReport Of(BreakdownForecast breakdown)
+    {
+        ArgumentNullException.ThrowIfNull(breakdown);
+        return new BreakdownReport(
+            breakdown.Possible,
+            breakdown.Probability,
+            breakdown.Blocked,
+            breakdown.Deal,
+            breakdown.StatusQuo,
+            breakdown.Blockers,
+            breakdown.BlockerShares.Count > 0 ? breakdown.BlockerShares.ToDictionary(a => a.ActorId, a => a.Share, StringComparer.Ordinal) : null,
+            breakdown.Reason);
+    }
 }
 
 /// <summary>Forecasts over the draws counted in equal bins.</summary>
@@ -245,6 +284,9 @@ public sealed record DriverReport(
 /// <param name="RiskExponents">Actor id → risk exponent used in the round (expected-utility models) or risk attitude (ktab-smp).</param>
 /// <param name="WinProbabilities">Actor id → probability of winning (ktab-smp).</param>
 /// <param name="Offers">Offers made in the round (expected-utility models).</param>
+/// <param name="Exchanges">The trades of the round that moved an actor on this issue (exchange model).</param>
+/// <param name="Shocks">The timed edits that struck after this round (the positions are the edited ones); null when none.</param>
+/// <param name="Absent">The actors a timed drop has taken out of the bargaining (expected-utility models); null when none.</param>
 public sealed record RoundReport(
     [property: JsonPropertyName("round")] int Round,
     [property: JsonPropertyName("positions")] IReadOnlyDictionary<string, double> Positions,
@@ -252,14 +294,21 @@ public sealed record RoundReport(
     [property: JsonPropertyName("median_voter")] double MedianVoter,
     [property: JsonPropertyName("risk_exponents"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? RiskExponents,
     [property: JsonPropertyName("win_probabilities"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? WinProbabilities,
-    [property: JsonPropertyName("offers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OfferReport>? Offers)
+    [property: JsonPropertyName("offers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OfferReport>? Offers,
+    [property: JsonPropertyName("exchanges"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TradeReport>? Exchanges = null,
+    [property: JsonPropertyName("shocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Shocks = null,
+    [property: JsonPropertyName("absent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Absent = null)
 {
-    /// <summary>Builds the report of <paramref name="round"/> for the actors <paramref name="actorIds"/> (in the round's order).</summary>
-    public static RoundReport Create(RoundState round, IReadOnlyList<string> actorIds)
+    /// <summary>
+    /// Builds the report of <paramref name="round"/> for the actors <paramref name="actorIds"/> (in the
+    /// round's order), with the timed edits that struck after it (<paramref name="shocks"/>, may be empty).
+    /// </summary>
+    public static RoundReport Create(RoundState round, IReadOnlyList<string> actorIds, IReadOnlyList<string>? shocks = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(actorIds);
-        Dictionary<string, double>? ByActor(IReadOnlyList<double>? values)
+        var absent = (round.Detail as ExpectedUtilityRound)?.Absent;
+        Dictionary<string, double>? ByActor(IReadOnlyList<double>? values, bool present = false)
         {
             if (values is null)
             {
@@ -269,7 +318,10 @@ public sealed record RoundReport(
             var map = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = 0; i < actorIds.Count; i++)
             {
-                map[actorIds[i]] = values[i];
+                if (!present || absent is null || !absent.Contains(actorIds[i]))
+                {
+                    map[actorIds[i]] = values[i];
+                }
             }
 
             return map;
@@ -286,9 +338,42 @@ public sealed record RoundReport(
             ByActor(round.Positions)!,
             round.Mean,
             round.MedianVoter,
-            ByActor(risk),
+            ByActor(risk, present: true),
             ByActor(win),
-            offers?.Select(o => new OfferReport(o.Kind.ToString().ToLowerInvariant(), o.From, o.To, o.ReceiverUtility, o.ProposerUtility, o.NewPosition, o.Accepted)).ToList());
+            offers?.Select(o => new OfferReport(o.Kind.ToString().ToLowerInvariant(), o.From, o.To, o.ReceiverUtility, o.ProposerUtility, o.NewPosition, o.Accepted)).ToList(),
+            (round.Detail as ExchangeRoundDetail)?.Trades.Select(TradeReport.Create).ToList(),
+            shocks is { Count: > 0 } ? shocks : null,
+            absent is { Count: > 0 } ? absent : null);
+    }
+}
+
+/// <summary>One trade of the exchange model, seen from the issue it moved (issue linkage).</summary>
+/// <param name="Sequence">Its place among the round's realized exchanges (1 = first).</param>
+/// <param name="LinkedIssue">The other issue of the trade.</param>
+/// <param name="Supplier">The id of the actor that moved on this issue.</param>
+/// <param name="Partner">The id of the actor that moved on the linked issue in return.</param>
+/// <param name="Move">The supplier's move on this issue.</param>
+/// <param name="PartnerMove">The partner's move on the linked issue.</param>
+/// <param name="NbsShift">The shift of this issue's NBS the move causes at the vote.</param>
+/// <param name="RetainedNbsShift">The part of it that stays into the next round.</param>
+/// <param name="Gain">The equal gain of both actors.</param>
+public sealed record TradeReport(
+    [property: JsonPropertyName("seq")] int Sequence,
+    [property: JsonPropertyName("linked_issue")] string LinkedIssue,
+    [property: JsonPropertyName("supplier")] string Supplier,
+    [property: JsonPropertyName("partner")] string Partner,
+    [property: JsonPropertyName("move")] double Move,
+    [property: JsonPropertyName("partner_move")] double PartnerMove,
+    [property: JsonPropertyName("nbs_shift")] double NbsShift,
+    [property: JsonPropertyName("retained_nbs_shift")] double RetainedNbsShift,
+    [property: JsonPropertyName("gain")] double Gain)
+{
+    /// <summary>The report of <paramref name="trade"/>.</summary>
+    public static TradeReport Create(IssueTrade trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        var partnerSide = trade.Exchange.I.SupplyIssueId == trade.LinkedIssueId ? trade.Exchange.I : trade.Exchange.J;
+        return new TradeReport(trade.Sequence, trade.LinkedIssueId, trade.SupplierId, trade.PartnerId, trade.Move, partnerSide.Move, trade.NbsShift, trade.RetainedNbsShift, trade.Exchange.Gain);
     }
 }
 

@@ -14,8 +14,9 @@ public static class ForecastReportWriter
 
     /// <summary>
     /// The report as CSV, one row per issue × model:
-    /// <c>issue,model,forecast,median,interval_50_low,…,interval_95_high,sensitivity_50_low,…,reading,flags</c>
-    /// (empty cells where there is no interval).
+    /// <c>issue,model,forecast,median,interval_50_low,…,interval_95_high,sensitivity_50_low,…,reading,flags,no_deal</c>
+    /// (empty cells where there is no interval; <c>no_deal</c> is the breakdown probability of a
+    /// <c>MODEL+veto</c> model, 0 where the issue cannot break down, empty for other models or without draws).
     /// </summary>
     public static string ToSummaryCsv(ForecastReport report)
     {
@@ -29,7 +30,7 @@ public static class ForecastReportWriter
             }
         }
 
-        sb.Append(",reading,flags\n");
+        sb.Append(",reading,flags,no_deal\n");
         foreach (var issue in report.Issues)
         {
             foreach (var (model, r) in issue.Models)
@@ -44,7 +45,8 @@ public static class ForecastReportWriter
                     }
                 }
 
-                sb.Append(',').Append(Csv(r.Reading)).Append(',').Append(Csv(string.Join(' ', r.Flags))).Append('\n');
+                sb.Append(',').Append(Csv(r.Reading)).Append(',').Append(Csv(string.Join(' ', r.Flags)))
+                    .Append(',').Append(r.Breakdown?.Probability is { } p ? Number(p) : string.Empty).Append('\n');
             }
         }
 
@@ -79,7 +81,10 @@ public static class ForecastReportWriter
         return sb.ToString();
     }
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A number as CSV text; a non-finite one is a bug (inputs are checked against Parley.Core.Limits), refused as the JSON writer refuses it.</summary>
+    private static string Number(double value) => double.IsFinite(value)
+        ? value.ToString("R", CultureInfo.InvariantCulture)
+        : throw new InvalidOperationException($"A result is {value.ToString(CultureInfo.InvariantCulture)}, which CSV output refuses; no input within Parley's limits should give it.");
 
     private static string Csv(string text) =>
         text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
@@ -124,11 +125,12 @@ internal static class ClassicCsvReader
         var max = positions.Max();
         if (min == max)
         {
+            // By 1 on each side, or by 2 on one side at the ends of the magnitude limit (exact: |x| ≤ 1e15).
+            var (low, high) = max + 1 > Limits.MaxMagnitude ? (min - 2, max) : min - 1 < -Limits.MaxMagnitude ? (min, max + 2) : (min - 1, max + 1);
             diagnostics.Add(Diagnostic.Info(
-                $"Every actor holds position {Format(min)}; the issue's scale is widened to {Format(min - 1)}–{Format(max + 1)} so that it is a valid scale.",
+                $"Every actor holds position {Format(min)}; the issue's scale is widened to {Format(low)}–{Format(high)} so that it is a valid scale.",
                 new SourceLocation(fileName, header.Line, 1)));
-            min--;
-            max++;
+            (min, max) = (low, high);
         }
 
         var title = Path.GetFileNameWithoutExtension(fileName);
@@ -162,11 +164,15 @@ internal static class ClassicCsvReader
     private static string Slug(string name)
     {
         var sb = new StringBuilder();
-        foreach (var ch in name.Normalize(NormalizationForm.FormD))
+        foreach (var ch in name)
         {
             if (char.IsAsciiLetterOrDigit(ch))
             {
                 sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (ScenarioIds.Fold(ch) is { Length: > 0 } folded)
+            {
+                sb.Append(folded.ToLowerInvariant());
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark && sb.Length > 0 && sb[^1] != '-')
             {
@@ -198,6 +204,15 @@ internal static class ClassicCsvReader
                 $"{columnName} '{field.Text}' is not a number.",
                 new SourceLocation(fileName, field.Line, field.Column),
                 actor, IssueId, "a finite number with a '.' decimal point, e.g. 0.75"));
+            return null;
+        }
+
+        if (!Limits.WithinMagnitude(value))
+        {
+            diagnostics.Add(Diagnostic.Error(
+                $"{columnName} {field.Text} is {RunLimits.MagnitudeProblem(value)}.",
+                new SourceLocation(fileName, field.Line, field.Column),
+                actor, IssueId, RunLimits.MagnitudeExpected));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 
@@ -26,10 +27,15 @@ internal static class CsvScenarioFormats
     /// <summary>Reads <paramref name="text"/> as the CSV format <paramref name="forced"/>, or as the one its header shows when null.</summary>
     public static Scenario? Read(string text, string fileName, ScenarioFormat? forced, List<Diagnostic> diagnostics)
     {
-        var table = CsvTable.Parse(text, fileName, diagnostics);
+        var table = CsvTable.Parse(text, fileName, diagnostics, Limits.MaxActors + 1);
         if (table.Rows.Count == 0)
         {
             diagnostics.Add(Diagnostic.Error("The file has no header row.", new SourceLocation(fileName, 1, 1), expected: Recognised()));
+            return null;
+        }
+
+        if (table.Truncated)
+        {
             return null;
         }
 

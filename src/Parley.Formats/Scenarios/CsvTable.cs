@@ -14,13 +14,23 @@ internal sealed record CsvRow(int Line, IReadOnlyList<CsvField> Fields);
 /// <summary>A CSV file split into rows by CsvHelper, with a line and column for every field.</summary>
 internal sealed class CsvTable
 {
-    private CsvTable(IReadOnlyList<CsvRow> rows) => Rows = rows;
+    private CsvTable(IReadOnlyList<CsvRow> rows, bool truncated)
+    {
+        Rows = rows;
+        Truncated = truncated;
+    }
 
     /// <summary>The non-blank rows, header first.</summary>
     public IReadOnlyList<CsvRow> Rows { get; }
 
-    /// <summary>Splits <paramref name="text"/>; quoted-field syntax errors are added to <paramref name="diagnostics"/>.</summary>
-    public static CsvTable Parse(string text, string fileName, List<Diagnostic> diagnostics)
+    /// <summary>True when reading stopped at the row limit (an error says so).</summary>
+    public bool Truncated { get; }
+
+    /// <summary>
+    /// Splits <paramref name="text"/>; quoted-field syntax errors are added to <paramref name="diagnostics"/>.
+    /// Reading stops with an error at row <paramref name="maxRows"/> + 1 (header included).
+    /// </summary>
+    public static CsvTable Parse(string text, string fileName, List<Diagnostic> diagnostics, int maxRows = int.MaxValue)
     {
         var rows = new List<CsvRow>();
         string? badField = null;
@@ -33,6 +43,7 @@ internal sealed class CsvTable
         };
         using var parser = new CsvParser(new StringReader(text), configuration);
         var line = 1;
+        var truncated = false;
         while (parser.Read())
         {
             var raw = parser.RawRecord;
@@ -51,6 +62,16 @@ internal sealed class CsvTable
 
             if (record.Length > 1 || (record.Length == 1 && record[0].Trim().Length > 0))
             {
+                if (rows.Count == maxRows)
+                {
+                    diagnostics.Add(Diagnostic.Error(
+                        string.Create(CultureInfo.InvariantCulture, $"The table has more than {maxRows - 1:#,0} rows below its header; Parley reads at most {maxRows - 1:#,0} (one per actor)."),
+                        new SourceLocation(fileName, line, 1),
+                        expected: string.Create(CultureInfo.InvariantCulture, $"at most {maxRows - 1:#,0} actor rows (see docs/limits.md)")));
+                    truncated = true;
+                    break;
+                }
+
                 var fields = new List<CsvField>(record.Length);
                 for (var i = 0; i < record.Length; i++)
                 {
@@ -64,7 +85,7 @@ internal sealed class CsvTable
             line += CountNewlines(raw);
         }
 
-        return new CsvTable(rows);
+        return new CsvTable(rows, truncated);
     }
 
     private static int CountNewlines(string raw)

@@ -2,6 +2,7 @@ using Parley.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Parley.Core;
 using Parley.Core.Diagnostics;
 
 namespace Parley.Formats.Scenarios;
@@ -17,6 +18,11 @@ internal static class SchemaValidator
     public const string ResourceName = "parley-scenario.schema.json";
 
     private static readonly Lazy<(JsonSchema Schema, JsonNode Node)> Loaded = new(Load);
+
+    // One options object for every evaluation: JsonSchema.Net 7.4 rebuilds its cached constraints when
+    // it sees new options, and evaluations running in parallel then miss errors at random
+    // (json-everything/json-everything#929; found by the reader fuzz test).
+    private static readonly EvaluationOptions s_options = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>The schema text, as embedded in the assembly.</summary>
     public static string SchemaText
@@ -37,7 +43,7 @@ internal static class SchemaValidator
         var suppressed = new HashSet<string>(StringComparer.Ordinal);
         var instance = Convert(root, string.Empty, null, map, suppressed, fileName, diagnostics);
         var (schema, schemaNode) = Loaded.Value;
-        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schema.Evaluate(instance, s_options);
         if (results.IsValid)
         {
             return;
@@ -89,6 +95,14 @@ internal static class SchemaValidator
             }
         }
     }
+
+    /// <summary>
+    /// The number as the schema library should compare it. It compares as decimals, which round a
+    /// magnitude below 1e-28 to 0, so that -1e-30 would pass "minimum: 0"; such a number is passed on
+    /// as ±1e-20, which compares with every bound of the schema (0, 1, 100) as the number itself does.
+    /// Messages quote the number as written.
+    /// </summary>
+    private static double SchemaSafe(double value) => value != 0 && Math.Abs(value) < 1e-20 ? Math.CopySign(1e-20, value) : value;
 
     private static (JsonSchema, JsonNode) Load()
     {
@@ -149,13 +163,19 @@ internal static class SchemaValidator
             case ScalarNode scalar:
                 switch (scalar.Kind)
                 {
-                    case ScalarKind.Number when double.IsFinite(scalar.Number):
-                        return JsonValue.Create(scalar.Number);
+                    case ScalarKind.Number when Limits.WithinMagnitude(scalar.Number):
+                        return JsonValue.Create(SchemaSafe(scalar.Number));
                     case ScalarKind.Number:
+                    {
+                        // Caught here, before the schema library sees them: it compares numbers as decimals (±7.9e28).
                         suppressed.Add(pointer);
                         var (actor, issue) = Context(pointer, null);
-                        diagnostics.Add(Diagnostic.Error($"{FieldName(pointer)} is '{scalar.Text}', which is not a finite number.", new SourceLocation(fileName, scalar.Line, scalar.Column), actor, issue, "a finite number"));
+                        var at = new SourceLocation(fileName, scalar.Line, scalar.Column);
+                        diagnostics.Add(double.IsFinite(scalar.Number)
+                            ? Diagnostic.Error($"{Capitalise(FieldName(pointer))} is {scalar.Text}, {RunLimits.MagnitudeProblem(scalar.Number)}.", at, actor, issue, RunLimits.MagnitudeExpected)
+                            : Diagnostic.Error($"{Capitalise(FieldName(pointer))} is '{scalar.Text}', which is not a finite number.", at, actor, issue, "a finite number"));
                         return null;
+                    }
                     case ScalarKind.Boolean:
                         return JsonValue.Create(scalar.Text.Equals("true", StringComparison.OrdinalIgnoreCase));
                     case ScalarKind.Null:

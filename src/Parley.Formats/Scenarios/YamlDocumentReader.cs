@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -12,7 +13,7 @@ internal static class YamlDocumentReader
     /// <summary>Parses <paramref name="text"/>; on a syntax error returns null and one diagnostic at the error's mark.</summary>
     public static DocumentNode? Read(string text, string fileName, List<Diagnostic> diagnostics)
     {
-        var anchors = new Dictionary<string, DocumentNode>(StringComparer.Ordinal);
+        var anchors = new Anchors();
         var parser = new Parser(new StringReader(text));
         try
         {
@@ -24,7 +25,7 @@ internal static class YamlDocumentReader
             }
 
             Expect<DocumentStart>(parser);
-            var root = ReadNode(parser, fileName, anchors, diagnostics);
+            var root = ReadNode(parser, fileName, anchors, diagnostics, 1).Node;
             Expect<DocumentEnd>(parser);
             if (parser.Current is DocumentStart extra)
             {
@@ -32,6 +33,11 @@ internal static class YamlDocumentReader
             }
 
             return root;
+        }
+        catch (DocumentLimitException e)
+        {
+            diagnostics.Add(Diagnostic.Error(e.Message, At(fileName, e.Mark), expected: e.Expected));
+            return null;
         }
         catch (YamlException e)
         {
@@ -63,22 +69,32 @@ internal static class YamlDocumentReader
         parser.MoveNext();
     }
 
-    private static DocumentNode ReadNode(Parser parser, string fileName, Dictionary<string, DocumentNode> anchors, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Reads one node and what it holds; returns it with its size in nodes, aliases counted at the
+    /// full size of what they stand for, so that nesting past <see cref="Limits.MaxNestingDepth"/>
+    /// and documents past <see cref="Limits.MaxDocumentNodes"/> (an alias bomb) stop with an error
+    /// before they can exhaust the stack or the memory of the passes that walk the tree.
+    /// </summary>
+    private static (DocumentNode Node, long Size) ReadNode(Parser parser, string fileName, Anchors anchors, List<Diagnostic> diagnostics, int depth)
     {
         var current = parser.Current ?? throw new YamlException("Unexpected end of file.");
+        if (depth > Limits.MaxNestingDepth)
+        {
+            throw new DocumentLimitException(current.Start, $"The document nests lists and mappings more than {Limits.MaxNestingDepth} levels deep.", $"at most {Limits.MaxNestingDepth} levels (a scenario needs 6)");
+        }
+
         DocumentNode node;
         switch (current)
         {
             case Scalar scalar:
                 parser.MoveNext();
                 node = ToScalar(scalar);
-                Remember(scalar.Anchor, node, anchors);
-                return node;
+                return anchors.Count(scalar.Anchor, node, 1, scalar.Start);
             case AnchorAlias alias:
                 parser.MoveNext();
-                if (anchors.TryGetValue(alias.Value.Value, out var target))
+                if (anchors.TryGet(alias.Value.Value, out var target))
                 {
-                    return target;
+                    return anchors.Count(AnchorName.Empty, target.Node, target.Size, alias.Start);
                 }
 
                 throw new YamlException(alias.Start, alias.End, $"Alias *{alias.Value.Value} refers to no anchor defined before it.");
@@ -86,26 +102,30 @@ internal static class YamlDocumentReader
             {
                 parser.MoveNext();
                 var items = new List<DocumentNode>();
+                long size = 1;
                 while (parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(parser, fileName, anchors, diagnostics));
+                    var (item, itemSize) = ReadNode(parser, fileName, anchors, diagnostics, depth + 1);
+                    items.Add(item);
+                    size += itemSize;
                 }
 
                 parser.MoveNext();
                 node = new SequenceNode((int)start.Start.Line, (int)start.Start.Column, items);
-                Remember(start.Anchor, node, anchors);
-                return node;
+                return anchors.Count(start.Anchor, node, 1, start.Start, size);
             }
 
             case MappingStart start:
             {
                 parser.MoveNext();
                 var entries = new List<MappingEntry>();
+                long size = 1;
                 while (parser.Current is not MappingEnd)
                 {
                     var keyEvent = parser.Current;
-                    var key = ReadNode(parser, fileName, anchors, diagnostics);
-                    var value = ReadNode(parser, fileName, anchors, diagnostics);
+                    var (key, keySize) = ReadNode(parser, fileName, anchors, diagnostics, depth + 1);
+                    var (value, valueSize) = ReadNode(parser, fileName, anchors, diagnostics, depth + 1);
+                    size += keySize + valueSize;
                     if (key is ScalarNode scalarKey)
                     {
                         entries.Add(new MappingEntry(scalarKey, value));
@@ -118,8 +138,7 @@ internal static class YamlDocumentReader
 
                 parser.MoveNext();
                 node = new MappingNode((int)start.Start.Line, (int)start.Start.Column, entries);
-                Remember(start.Anchor, node, anchors);
-                return node;
+                return anchors.Count(start.Anchor, node, 1, start.Start, size);
             }
 
             default:
@@ -141,12 +160,42 @@ internal static class YamlDocumentReader
             : new ScalarNode(line, column, scalar.Value, ScalarKind.String);
     }
 
-    private static void Remember(AnchorName anchor, DocumentNode node, Dictionary<string, DocumentNode> anchors)
+    /// <summary>The anchors defined so far with the expanded size of each, and the running total of nodes.</summary>
+    private sealed class Anchors
     {
-        if (!anchor.IsEmpty)
+        private readonly Dictionary<string, (DocumentNode Node, long Size)> _byName = new(StringComparer.Ordinal);
+        private long _total;
+
+        public bool TryGet(string name, out (DocumentNode Node, long Size) target) => _byName.TryGetValue(name, out target);
+
+        /// <summary>
+        /// Counts a node just read: a leaf or an alias adds <paramref name="added"/> to the total; a
+        /// collection's children were counted already, so it adds one and has size <paramref name="size"/>.
+        /// </summary>
+        public (DocumentNode Node, long Size) Count(AnchorName anchor, DocumentNode node, long added, Mark at, long? size = null)
         {
-            anchors[anchor.Value] = node;
+            _total += added;
+            if (_total > Limits.MaxDocumentNodes)
+            {
+                throw new DocumentLimitException(at, $"The document holds more than {Limits.MaxDocumentNodes:#,0} values, aliases counted at their full size.", $"at most {Limits.MaxDocumentNodes:#,0} values (YAML aliases that repeat aliases multiply)");
+            }
+
+            var result = (node, size ?? added);
+            if (!anchor.IsEmpty)
+            {
+                _byName[anchor.Value] = result;
+            }
+
+            return result;
         }
+    }
+
+    /// <summary>A document past one of <see cref="Limits"/>: reported at <see cref="Mark"/>.</summary>
+    private sealed class DocumentLimitException(Mark mark, string message, string expected) : Exception(message)
+    {
+        public Mark Mark { get; } = mark;
+
+        public string Expected { get; } = expected;
     }
 
     private static SourceLocation At(string fileName, Mark mark) =>

@@ -11,8 +11,15 @@ internal static class ParleyProcess
     public static CliRunner.Outcome Run(string workingDirectory, params string[] args) =>
         RunDotnet(workingDirectory, [Path.Combine(AppContext.BaseDirectory, "parley.dll"), .. args]);
 
+    /// <summary>Runs the tool with extra environment variables (e.g. DOTNET_PROCESSOR_COUNT).</summary>
+    public static CliRunner.Outcome RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args) =>
+        RunDotnet(workingDirectory, environment, [Path.Combine(AppContext.BaseDirectory, "parley.dll"), .. args]);
+
     /// <summary>Runs dotnet with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
-    public static CliRunner.Outcome RunDotnet(string workingDirectory, params string[] args)
+    public static CliRunner.Outcome RunDotnet(string workingDirectory, params string[] args) =>
+        RunDotnet(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static CliRunner.Outcome RunDotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo(Dotnet)
         {
@@ -24,6 +31,11 @@ internal static class ParleyProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

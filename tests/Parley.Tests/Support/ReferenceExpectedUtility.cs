@@ -9,18 +9,25 @@ internal static class ReferenceExpectedUtility
 {
     public sealed record Run(List<double[]> Positions, List<double[]> Risk);
 
-    public static Run Scholz(double[] x0, double[] c, double[] s, int rounds) => Execute(x0, c, s, rounds, bdm: false);
+    /// <summary>
+    /// A timed edit for the reference: called after each round with its number and the state reached
+    /// (positions, capabilities, saliences); returns the edited arrays (perhaps fewer actors) or null to
+    /// leave the state alone. After an edit Δ is widened to the range of the positions when they spread wider.
+    /// </summary>
+    public delegate (double[] X, double[] C, double[] S)? Shock(int round, double[] x, double[] c, double[] s);
 
-    public static Run Bdm(double[] x0, double[] c, double[] s, int rounds) => Execute(x0, c, s, rounds, bdm: true);
+    public static Run Scholz(double[] x0, double[] c, double[] s, int rounds, Shock? shock = null) => Execute(x0, c, s, rounds, bdm: false, shock);
 
-    private static Run Execute(double[] x0, double[] c, double[] s, int rounds, bool bdm)
+    public static Run Bdm(double[] x0, double[] c, double[] s, int rounds, Shock? shock = null) => Execute(x0, c, s, rounds, bdm: true, shock);
+
+    private static Run Execute(double[] x0, double[] c, double[] s, int rounds, bool bdm, Shock? shock)
     {
-        var n = x0.Length;
         var delta = x0.Max() - x0.Min();
         var x = (double[])x0.Clone();
         var run = new Run([(double[])x.Clone()], []);
         for (var round = 0; round < rounds; round++)
         {
+            var n = x.Length;
             var ones = Enumerable.Repeat(1.0, n).ToArray();
             var exposure = new double[n];
             for (var i = 0; i < n; i++)
@@ -104,6 +111,12 @@ internal static class ReferenceExpectedUtility
             }
 
             x = next;
+            if (shock?.Invoke(round + 1, (double[])x.Clone(), (double[])c.Clone(), (double[])s.Clone()) is { } edited)
+            {
+                (x, c, s) = edited;
+                delta = Math.Max(delta, x.Max() - x.Min());
+            }
+
             run.Positions.Add((double[])x.Clone());
         }
 

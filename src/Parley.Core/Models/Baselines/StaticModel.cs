@@ -2,14 +2,33 @@ using Parley.Core.Scenarios;
 
 namespace Parley.Core.Models.Baselines;
 
-/// <summary>A baseline that computes its forecast from the input in one step, with no rounds of bargaining.</summary>
+/// <summary>
+/// A baseline that computes its forecast from the input in one step, with no rounds of bargaining.
+/// Timed edits (<see cref="ModelOptions.Shocks"/>) have no round to strike after: a static model
+/// forecasts the input as every edit leaves it, as if each had struck before its one step, lists them
+/// as striking after round 0 and says so in its note.
+/// </summary>
 public abstract class StaticModel : IssueModel
 {
+    /// <summary>The note of a static run that took timed edits.</summary>
+    public const string TimedEditsNote = "A static model has no rounds: the timed edits were made before its one step.";
+
     /// <inheritdoc />
     public sealed override IssueResult RunIssue(IssueInput input, ModelOptions options, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(input, nameof(input));
+        Preconditions.NotNull(options, nameof(options));
         Preconditions.Check(input.Count > 0, nameof(input), $"Issue '{input.IssueId}' has no actor with a position.");
+        if (options.Shocks is { IsEmpty: false } shocks)
+        {
+            var struck = new List<StruckShock>();
+            var edited = shocks.ApplyAll(input, struck);
+            if (struck.Count > 0)
+            {
+                return new IssueResult(edited.IssueId, Forecast(edited), edited.ActorIds, [InitialRound(edited)], TimedEditsNote, Shocks: struck);
+            }
+        }
+
         return new IssueResult(input.IssueId, Forecast(input), input.ActorIds, [InitialRound(input)]);
     }
 

@@ -75,9 +75,13 @@ internal static class RoundLoop
                     : (new IssueResult(input.IssueId, positions[0], input.ActorIds, [initial!], "All actors start at the same position; nothing moves.", StopReason.Unanimous), positions[0]);
             }
 
-            IRoundStep step = n <= model.SmallActorLimit
-                ? SmallRound.Rent(input, w, model.Variant, delta, recording, origin, model.SkipImpossibleOffers)
-                : TableRound.Rent(n, input, w, model.Variant, delta, recording, origin);
+            if (options.Shocks is { IsEmpty: false } schedule)
+            {
+                var shocked = ShockedRun.Run(model, input, options, schedule, maxRounds, tolerance, keepPath, recording, origin, delta, initial, initialMean, progress, cancellationToken);
+                return (forecastOnly ? null : shocked, shocked.Forecast);
+            }
+
+            var step = RentStep(model, input, w, delta, recording, origin);
             try
             {
                 return Rounds(model, input, options, forecastOnly, keepPath, maxRounds, tolerance, delta, origin, initialMean, initial, step, buffers, progress, cancellationToken);
@@ -92,6 +96,12 @@ internal static class RoundLoop
             t_buffers = buffers;
         }
     }
+
+    /// <summary>The round step for <paramref name="input"/>: <see cref="SmallRound"/> for few actors, else <see cref="TableRound"/> (the same rounds bit for bit).</summary>
+    public static IRoundStep RentStep(ExpectedUtilityModel model, IssueInput input, double[] w, double delta, OfferRecording recording, double origin) =>
+        input.Count <= model.SmallActorLimit
+            ? SmallRound.Rent(input, w, model.Variant, delta, recording, origin, model.SkipImpossibleOffers)
+            : TableRound.Rent(input.Count, input, w, model.Variant, delta, recording, origin);
 
     private static (IssueResult? Result, double Forecast) Rounds(
         ExpectedUtilityModel model,

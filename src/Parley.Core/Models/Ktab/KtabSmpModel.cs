@@ -87,9 +87,11 @@ public sealed class KtabSmpModel : IForecastModel
 
         if (problems.Count == 0)
         {
-            // The engine's own input checks (KTAB's aborts that can be seen before the first turn).
+            // The engine's own input checks (KTAB's aborts that can be seen before the first turn), with the timed edits' shocks.
             var input = Compile(scenario, prm.NormaliseSaliences);
-            problems.AddRange(KtabSmpEngine.Check(input.Capabilities, input.Saliences, input.Dimensions, prm, input.Positions)
+            var (shocks, _, shockProblems) = KtabShockMapping.Map(scenario, options.Shocks, input);
+            problems.AddRange(shockProblems);
+            problems.AddRange(KtabSmpEngine.Check(input.Capabilities, input.Saliences, input.Dimensions, prm, input.Positions, shocks)
                 .Select(f => f.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)])));
         }
 
@@ -110,7 +112,14 @@ public sealed class KtabSmpModel : IForecastModel
     /// Runs the model like <see cref="Run"/>, but a run that KTAB aborts within a turn gives null and
     /// <paramref name="failure"/>, an error naming the turn, the actor and the issue where it can.
     /// </summary>
-    public ModelResult? TryRun(Scenario scenario, ModelOptions options, out Diagnostic? failure, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
+    public ModelResult? TryRun(Scenario scenario, ModelOptions options, out Diagnostic? failure, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunRecorded(scenario, options, false, out failure, progress, cancellationToken).Result;
+
+    /// <summary>
+    /// Runs the model like <see cref="TryRun"/>; with <paramref name="recordBargains"/> the engine also
+    /// keeps every turn's proposals and choices (<see cref="KtabTurn"/>), for explaining the run.
+    /// </summary>
+    internal (ModelResult? Result, IReadOnlyList<KtabTurn> Turns) RunRecorded(Scenario scenario, ModelOptions options, bool recordBargains, out Diagnostic? failure, IProgress<ModelProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(scenario, nameof(scenario));
         Preconditions.NotNull(options, nameof(options));
@@ -122,6 +131,8 @@ public sealed class KtabSmpModel : IForecastModel
         }
 
         var input = Compile(scenario, prm.NormaliseSaliences);
+        var (shocks, edits, shockProblems) = KtabShockMapping.Map(scenario, options.Shocks, input);
+        Preconditions.Check(shockProblems.Count == 0, nameof(options), "The timed edits cannot run on ktab-smp; call Check first.");
         var engine = new KtabSmpEngine(input.Capabilities, input.Saliences, input.Dimensions, prm);
         var firstIssue = scenario.Issues[0].Id;
         var run = engine.Run(
@@ -131,16 +142,19 @@ public sealed class KtabSmpModel : IForecastModel
                 Seed = options.Seed,
                 MaxTurns = prm.MaxTurns,
                 OnTurn = turn => progress?.Report(new ModelProgress(Name, firstIssue, turn, prm.MaxTurns)),
+                Shocks = shocks,
+                RecordBargains = recordBargains,
             },
             cancellationToken);
         failure = run.Failure?.ToDiagnostic([.. scenario.Actors.Select(a => a.Id)], [.. scenario.Issues.Select(i => i.Id)]);
         if (failure is not null)
         {
-            return null;
+            return (null, []);
         }
 
         var stochastic = prm.StateTransitions == KtabStateTransitions.Stochastic;
-        return BuildResult(scenario, input, run, stochastic ? options.Seed : null);
+        var result = BuildResult(scenario, input, run, stochastic ? options.Seed : null, KtabShockMapping.Struck(run.AppliedShocks, shocks, edits));
+        return (result, recordBargains ? run.Turns : []);
     }
 
     /// <summary>A scenario compiled into the engine's flat arrays (internal [0,1] scale).</summary>
@@ -199,7 +213,7 @@ public sealed class KtabSmpModel : IForecastModel
     }
 
     /// <summary>Turns an engine run into Parley's result contract, positions back on each issue's scale.</summary>
-    internal static ModelResult BuildResult(Scenario scenario, Input input, KtabSmpRun run, ulong? seed)
+    internal static ModelResult BuildResult(Scenario scenario, Input input, KtabSmpRun run, ulong? seed, IReadOnlyList<StruckShock>? struck = null)
     {
         var n = scenario.Actors.Count;
         var dims = input.Dimensions;
@@ -249,7 +263,7 @@ public sealed class KtabSmpModel : IForecastModel
                 : string.Empty;
             var stop = run.Stop == KtabStop.TurnLimit ? StopReason.RoundLimit : StopReason.Converged;
             issues[d] = new IssueResult(scenario.Issues[d].Id, forecast, ids, rounds,
-                $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).{normalisedNote}", stop, last);
+                $"KTAB SMP over {dims} dimension(s), {run.StopReason}; forecast = final position of the actor most likely to win ('{ids[best]}', p = {finalWin[best]:0.####}).{normalisedNote}", stop, last, struck is { Count: > 0 } ? struck : null);
         }
 
         return new ModelResult("ktab-smp", issues, seed);

@@ -99,7 +99,8 @@ public static class ScenarioEditor
                 Filter(input.ActorNames, Keep),
                 Filter(input.Positions, Keep),
                 Filter(input.Capabilities, Keep),
-                Filter(input.Saliences, Keep));
+                Filter(input.Saliences, Keep),
+                input.Procedure);
         }
 
         var set = (SetValueEdit)edit;
@@ -124,7 +125,7 @@ public static class ScenarioEditor
                 break;
         }
 
-        return new IssueInput(input.IssueId, input.ActorIds, input.ActorNames, positions, capabilities, saliences);
+        return input.WithNumbers(positions, capabilities, saliences);
     }
 
     /// <summary>The new value of a position or capability: the edit's value for a set, the number times the factor for a scale.</summary>
@@ -438,10 +439,26 @@ public static class ScenarioEditor
             {
                 null => null,
                 _ when edit.Operation == EditOperation.Scale => Scenario.Scaled(spread, edit.Value),
-                RangeSpread r => new RangeSpread(r.Low + (after - before), r.High + (after - before)),
+                RangeSpread r => new RangeSpread(Shifted(r.Low, before, after), Shifted(r.High, before, after)),
                 _ => spread,
             };
             return moved is RangeSpread range ? new RangeSpread(Math.Clamp(range.Low, min, max), Math.Clamp(range.High, min, max)) : moved;
+        }
+
+        /// <summary>
+        /// <paramref name="bound"/> + (<paramref name="after"/> − <paramref name="before"/>) in decimal arithmetic, so that the moved
+        /// range is the one a user would type by hand ([0.5, 0.9] around 0.7 set to 0.2 gives [0, 0.4], not [5.6e-17, 0.40000000000000008]).
+        /// Falls back to double arithmetic for numbers beyond decimal's range.
+        /// </summary>
+        private static double Shifted(double bound, double before, double after)
+        {
+            const double decimalLimit = 1e27;
+            if (Math.Abs(bound) < decimalLimit && Math.Abs(before) < decimalLimit && Math.Abs(after) < decimalLimit)
+            {
+                return (double)((decimal)bound + ((decimal)after - (decimal)before));
+            }
+
+            return bound + (after - before);
         }
 
         public Scenario ToScenario() => Source.With(Issues, Actors, Stances, whatIfs: []);
