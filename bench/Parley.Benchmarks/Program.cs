@@ -26,6 +26,7 @@ if (args.Length > 0 && args[0] == "--ktab-scaling")
 if (args.Length > 0 && args[0] == "run-timing")
 {
     return args.Length > 1 && args[1] == "models" ? Parley.Benchmarks.Run.RunTimer.PerModel(Console.Out)
+        : args.Length > 1 && args[1] == "deu-models" ? Parley.Benchmarks.Run.RunTimer.PerDeuModel(Console.Out, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : null)
         : args.Length > 1 && args[1] == "rounds" ? Parley.Benchmarks.Run.RoundTimer.Run(Console.Out, args.Length > 2 ? args[2] : "korea", args.Length > 3 ? args[3] : null)
         : Parley.Benchmarks.Run.RunTimer.Run(Console.Out);
 }

@@ -55,12 +55,6 @@ public static class RoundTimer
             ("small, no skips", v => new ExpectedUtilityModel(v) { SkipImpossibleOffers = false, SkipRepeatedRounds = false }),
             ("table", v => new ExpectedUtilityModel(v) { SmallActorLimit = 0 }),
         };
-        if (Environment.GetEnvironmentVariable("EXTRA_PHASE") is { } ep)
-        {
-            Parley.Core.Models.ExpectedUtility.SmallRound.ExtraPhase = int.Parse(ep, CultureInfo.InvariantCulture);
-            Parley.Core.Models.ExpectedUtility.SmallRound.ExtraTimes = 4;
-        }
-
         for (var rep = 0; rep < 2; rep++)
         {
             foreach (var variant in new[] { ExpectedUtilityVariant.Scholz2011, ExpectedUtilityVariant.Bdm })

@@ -55,6 +55,10 @@ public class RunLayerBenchmarks
     public int Deu1000() =>
         BacktestEngine.Run(_deu, [.. ModelCatalog.All.OfType<IssueModel>()], new BacktestOptions { Draws = 1000, Uncertainty = DefaultUncertainty }).Models.Count;
 
+    /// <summary>The DEU III dev backtest with 10 draws per issue: a warm-up for <see cref="Deu1000"/>.</summary>
+    public int Deu10() =>
+        BacktestEngine.Run(_deu, [.. ModelCatalog.All.OfType<IssueModel>()], new BacktestOptions { Draws = 10, Uncertainty = DefaultUncertainty }).Models.Count;
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

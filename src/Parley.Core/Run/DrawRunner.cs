@@ -85,6 +85,26 @@ internal static class DrawRunner
             }
         }
 
+        // A breakdown step around a model that is rerun too judges that model's forecast of the same
+        // draw instead of running it again (the same input, options and seed give the same deal).
+        var inner = new int[models.Count];
+        for (var m = 0; m < models.Count; m++)
+        {
+            inner[m] = -1;
+            if (rerun[m] && models[m] is IssueVetoModel veto)
+            {
+                for (var j = 0; j < models.Count; j++)
+                {
+                    if (j != m && rerun[j] && ReferenceEquals(models[j], veto.Inner) && models[j] is not IssueVetoModel)
+                    {
+                        inner[m] = j;
+                        break;
+                    }
+                }
+            }
+        }
+
+        int[] order = [.. Enumerable.Range(0, models.Count).Where(m => inner[m] < 0), .. Enumerable.Range(0, models.Count).Where(m => inner[m] >= 0)];
         var failures = new Diagnostic?[models.Count, draws];
         if (rerun.Any(r => r))
         {
@@ -96,10 +116,16 @@ internal static class DrawRunner
             {
                 var (buffer, verdictBuffer) = buffers;
                 var draw = sampler.Draw(seed, d);
-                for (var m = 0; m < models.Count; m++)
+                foreach (var m in order)
                 {
                     if (!rerun[m])
                     {
+                        continue;
+                    }
+
+                    if (inner[m] >= 0)
+                    {
+                        Judge((IssueVetoModel)models[m], draw, forecasts[inner[m]], failures[inner[m], d], forecasts[m], verdicts[m], failures, m, d);
                         continue;
                     }
 
@@ -161,5 +187,30 @@ internal static class DrawRunner
         }
 
         return result;
+    }
+
+    /// <summary>Draw <paramref name="d"/> of a breakdown step from its inner model's forecasts of the draw (or its failure).</summary>
+    private static void Judge(IssueVetoModel model, InputDraw draw, double[][] innerForecasts, Diagnostic? innerFailure, double[][] forecasts, BreakdownVerdict?[][]? verdicts, Diagnostic?[,] failures, int m, int d)
+    {
+        if (innerFailure is not null)
+        {
+            failures[m, d] = innerFailure;
+            for (var k = 0; k < forecasts.Length; k++)
+            {
+                forecasts[k][d] = double.NaN;
+            }
+
+            return;
+        }
+
+        for (var k = 0; k < forecasts.Length; k++)
+        {
+            var (forecast, verdict) = model.Judge(draw.Issue(k), innerForecasts[k][d]);
+            forecasts[k][d] = forecast;
+            if (verdicts is not null)
+            {
+                verdicts[k][d] = verdict;
+            }
+        }
     }
 }

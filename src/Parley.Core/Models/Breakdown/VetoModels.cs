@@ -122,9 +122,13 @@ public sealed class IssueVetoModel : IssueModel
         ForecastWithVerdict(input, options, cancellationToken).Forecast;
 
     /// <inheritdoc />
-    internal override (double Forecast, BreakdownVerdict? Verdict) ForecastWithVerdict(IssueInput input, ModelOptions options, CancellationToken cancellationToken)
+    internal override (double Forecast, BreakdownVerdict? Verdict) ForecastWithVerdict(IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
+        Judge(input, Inner.ForecastOnly(input, options, cancellationToken));
+
+    /// <summary>The forecast and verdict given <see cref="Inner"/>'s forecast <paramref name="deal"/> on <paramref name="input"/>: what a run would give, without rerunning the inner model.</summary>
+    internal (double Forecast, BreakdownVerdict Verdict) Judge(IssueInput input, double deal)
     {
-        var verdict = VetoRule.Apply(Step, input, Inner.ForecastOnly(input, options, cancellationToken));
+        var verdict = VetoRule.Apply(Step, input, deal);
         return (verdict.Outcome, verdict);
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Parley.Core.Models.ExpectedUtility;
 
 /// <summary>
@@ -50,33 +48,25 @@ internal static class OfferRules
             return true;
         }
 
-        var (rc, kc) = Rank(c.Kind, c.A, c.B, xi, c.FromPosition, c.Target, variant);
-        var (rb, kb) = Rank(best.Kind, best.A, best.B, xi, best.FromPosition, best.Target, variant);
-        return rc < rb || (rc == rb && kc < kb);
-    }
-
-    /// <summary>
-    /// How a receiver at <paramref name="xi"/> ranks an offer: the lowest (rank, key) wins. <c>bdm</c>:
-    /// the nearest new position (rank 0, key |target − xᵢ|). <c>scholz2011</c>: confrontations, then
-    /// compromises, then capitulations; among compromises the smallest (|a|xᵢ + |b|xⱼ)/(|a| + |b|)
-    /// (the 2011 replication code's ranking), among the others the nearest new position.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (int Rank, double Key) Rank(OfferKind kind, double a, double b, double xi, double xj, double target, ExpectedUtilityVariant variant)
-    {
         if (variant == ExpectedUtilityVariant.Bdm)
         {
-            return (0, Math.Abs(target - xi));
+            return Math.Abs(c.Target - xi) < Math.Abs(best.Target - xi);
         }
 
-        if (kind == OfferKind.Compromise)
+        var rc = Rank(c.Kind);
+        var rb = Rank(best.Kind);
+        if (rc != rb)
         {
-            var aa = Math.Abs(a);
-            var bb = Math.Abs(b);
-            return (1, ((aa * xi) + (bb * xj)) / (aa + bb));
+            return rc < rb;
         }
 
-        return (kind == OfferKind.Confrontation ? 0 : 2, Math.Abs(target - xi));
+        if (c.Kind == OfferKind.Compromise)
+        {
+            // The 2011 replication code's ranking: the smallest (|a|xᵢ + |b|xⱼ)/(|a| + |b|).
+            return CompromiseKey(c, xi) < CompromiseKey(best, xi);
+        }
+
+        return Math.Abs(c.Target - xi) < Math.Abs(best.Target - xi);
     }
 
     /// <summary>
@@ -120,6 +110,20 @@ internal static class OfferRules
                 return list;
         }
     }
+
+    private static double CompromiseKey(in ChosenOffer c, double xi)
+    {
+        var aa = Math.Abs(c.A);
+        var bb = Math.Abs(c.B);
+        return ((aa * xi) + (bb * c.FromPosition)) / (aa + bb);
+    }
+
+    private static int Rank(OfferKind kind) => kind switch
+    {
+        OfferKind.Confrontation => 0,
+        OfferKind.Compromise => 1,
+        _ => 2,
+    };
 }
 
 /// <summary>The offer an actor has taken so far while scanning proposers.</summary>

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Parley.Core.Scenarios;
 
 namespace Parley.Core.Models.ExpectedUtility;
@@ -9,31 +7,29 @@ namespace Parley.Core.Models.ExpectedUtility;
 /// One round of the model for few actors (at most <see cref="MaxActors"/>), allocation-free, with
 /// the same floating-point operations in the same order as <see cref="TableRound"/> and
 /// <see cref="VictoryProbabilities"/> — so the two give bit-identical rounds (tested) — but none of
-/// their machinery for thousands of actors (blocks, tiles, delegates, pools, parallel loops), each
-/// transcendental function evaluated once per distinct argument and in batches of four.
+/// their machinery for thousands of actors (blocks, tiles, delegates, pools, parallel loops) and
+/// each transcendental function evaluated once per distinct argument.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Groups.</b> Everything a round computes depends on an actor's position only through its
-/// value, so the actors are grouped by distinct position (m groups, m ≤ n; after a few rounds many
-/// actors share positions) and the tables are kept per group: distances and their logarithms
-/// (m(m−1)/2 instead of n(n−1)/2), victory probabilities (m² instead of n²), each receiver's
-/// utilities Uₛ and U_f (per receiver and group). A pair's logarithms depend on the two positions
-/// and Δ only, so they are kept for the next round where both positions are still there.
+/// Everything a round computes depends on an actor's position only through the position's value,
+/// so the actors are grouped by distinct position (m groups, m ≤ n; after a few rounds many actors
+/// share positions) and every table is kept per group: the distances and their logarithms
+/// (m(m−1)/2 of each kind instead of n(n−1)/2), the victory probabilities (m² instead of n²), the
+/// receiver's utilities Uₛ and U_f (per receiver and group: 2n(m−1) exponentials instead of
+/// 2n(n−1)). A group's logarithms depend on its position and the initial range Δ only, so they are
+/// kept for the next round for the groups whose positions are still there.
 /// </para>
 /// <para>
-/// <b>Offers that cannot be made</b> are skipped before their utilities are computed. Write
-/// α = (½−½d)^r, β = (½+½d)^r, γ = ½^r (r the receiver's exponent), tᵢ = sᵢ(1 − P(xⱼ,xᵢ)),
-/// tⱼ = sⱼ(1 − P(xᵢ,xⱼ)), B̂ = (1+d)^r − (1−d)^r &gt; 0 and h = (1 − (1−d)^r)/B̂. Then
-/// b = EUᵢ(j→i) = 4γB̂(h − tᵢ) and a − b = 4γB̂(tᵢ − tⱼ). Every offer needs b &gt; 0, and none is
-/// possible when a &gt; b (then a &gt; 0 too). For r ≥ 1, convexity gives (1+d)^r + (1−d)^r ≥ 2,
-/// i.e. h ≤ ½; for r ≤ 1, 2^r − (2^r − 1)(1−d)^r is convex and (1+d)^r concave in d and they
-/// agree at d = 0 and d = 1, so h ≤ 2^(−r), itself below its chord between r = ½ and r = 1. So
-/// with H that bound and d ≥ 10⁻⁶, tᵢ ≥ H + 10⁻⁶ makes the exact b at most −4γB̂·10⁻⁶ ≤ −10⁻¹²
-/// (γ ≥ ¼ and B̂ ≥ d for ½ ≤ r ≤ 2), and tⱼ ≤ tᵢ − 10⁻⁶ makes a − b at least 10⁻¹²: both far beyond
-/// the rounding error of the computed a and b (about 10⁻¹⁴), so the computed values say "no offer"
-/// too. The risk exponents lie in [½, 2] and d in [0, 1] (positions never leave the initial
-/// range), as the bounds need.
+/// Offers a receiver cannot take are skipped before their utilities are computed. Every offer needs
+/// b = EUᵢ(j→i) &gt; 0, and with α = (½−½d)^r, β = (½+½d)^r, γ = ½^r, t = sᵢ(1 − P(xⱼ,xᵢ)):
+/// b = 4γ·B̂·(h − t), B̂ = (1+d)^r − (1−d)^r &gt; 0, h = (1 − (1−d)^r)/B̂. For r ≥ 1, convexity gives
+/// (1+d)^r + (1−d)^r ≥ 2, i.e. h ≤ ½; for r ≤ 1, 2^r − (2^r − 1)(1−d)^r is convex and (1+d)^r
+/// concave in d and they agree at d = 0 and d = 1, so h ≤ 2^(−r) = γ. So when t ≥ H + 10⁻⁶ with
+/// H = ½ (r ≥ 1) or γ (r &lt; 1), and d ≥ 10⁻⁶, the exact b is at most −4γB̂·10⁻⁶ ≤ −10⁻¹² (γ ≥ ¼,
+/// B̂ ≥ d for r ≥ ½), far below the rounding error of the computed b (about 10⁻¹⁴): b ≤ 0 either way,
+/// and no offer is made. The risk exponents lie in [½, 2] and d in [0, 1] (positions never leave the
+/// initial range), as the bound needs.
 /// </para>
 /// </remarks>
 internal sealed class SmallRound : IRoundStep
@@ -41,12 +37,8 @@ internal sealed class SmallRound : IRoundStep
     /// <summary>The most actors this step handles; above it <see cref="TableRound"/> is used.</summary>
     public const int MaxActors = 32;
 
-    /// <summary>The margin of the offer-skipping bounds (see the remarks).</summary>
+    /// <summary>The margin of the offer-skipping bound (see the remarks).</summary>
     private const double SkipMargin = 1e-6;
-
-    private const int Pairs = MaxActors * MaxActors;
-    internal static int ExtraPhase = -1;
-    internal static int ExtraTimes;
 
     [ThreadStatic]
     private static SmallRound? t_cached;
@@ -63,57 +55,44 @@ internal sealed class SmallRound : IRoundStep
     private double _origin;
     private bool _skipOffers;
     private int _n;
-    private int _actorStride; // n rounded up to a multiple of 4
 
-    // The round's canonical order and groups.
-    private readonly int[] _order = new int[MaxActors];             // rank → actor
-    private readonly int[] _rankGroup = new int[MaxActors];         // rank → group
-    private readonly int[] _group = new int[MaxActors];             // actor → group
-    private readonly int[] _groupStart = new int[MaxActors + 1];    // group → its first rank; [m] = n
-    private readonly int[] _members = new int[MaxActors];           // actors by group, each group in input order
-    private readonly int[] _memberStart = new int[MaxActors + 1];
-    private readonly double[] _maxSalience = new double[MaxActors]; // group → its largest salience
-    private double[] _groupPosition = new double[MaxActors];        // group → position, ascending
+    // The round's canonical order and groups (by canonical rank t unless said otherwise).
+    private readonly int[] _order = new int[MaxActors];          // rank → actor
+    private readonly int[] _rankGroup = new int[MaxActors];      // rank → group
+    private readonly int[] _group = new int[MaxActors];          // actor → group
+    private readonly int[] _groupStart = new int[MaxActors + 1]; // group → its first rank; [m] = n
+    private double[] _groupPosition = new double[MaxActors];     // group → position, ascending
     private int _m;
-    private int _stride; // m rounded up to a multiple of 4: the row length of every group table
 
-    // Per group pair [g·stride + h].
-    private readonly double[] _distance = new double[Pairs];        // |P_g − P_h| · (1/Δ): the votes
-    private readonly double[] _utilityDistance = new double[Pairs]; // |P_g − P_h| / Δ: the utilities
-    private readonly double[] _for = new double[Pairs];             // P(P_g, P_h)
-    private readonly double[] _against = new double[Pairs];         // P(P_h, P_g)
-    private double[] _logDistance = new double[Pairs];              // ln(|P_g − P_h| · (1/Δ)); −∞ on the diagonal
-    private double[] _logSuccess = new double[Pairs];               // ln(½ − ½d), NaN until needed
-    private double[] _logFailure = new double[Pairs];               // ln(½ + ½d)
+    // Per group pair [g·m + h], rebuilt each round.
+    private readonly double[] _distance = new double[MaxActors * MaxActors];      // |P_g − P_h| · (1/Δ): the votes
+    private readonly double[] _utilityDistance = new double[MaxActors * MaxActors]; // |P_g − P_h| / Δ: the utilities
+    private double[] _logDistance = new double[MaxActors * MaxActors];            // ln(|P_g − P_h| · (1/Δ))
+    private double[] _logSuccess = new double[MaxActors * MaxActors];             // ln(½ − ½d), NaN until needed
+    private double[] _logFailure = new double[MaxActors * MaxActors];             // ln(½ + ½d)
+    private readonly double[] _for = new double[MaxActors * MaxActors];           // P(P_g, P_h)
+    private readonly double[] _against = new double[MaxActors * MaxActors];       // P(P_h, P_g)
 
-    // The previous round's groups and logarithms.
+    // The previous round's groups and logarithms, kept for the groups still there.
     private double[] _lastPosition = new double[MaxActors];
-    private double[] _lastLogDistance = new double[Pairs];
-    private double[] _lastLogSuccess = new double[Pairs];
-    private double[] _lastLogFailure = new double[Pairs];
-    private readonly int[] _lastIndex = new int[MaxActors]; // group → the last round's group at its position, or −1
+    private double[] _lastLogDistance = new double[MaxActors * MaxActors];
+    private double[] _lastLogSuccess = new double[MaxActors * MaxActors];
+    private double[] _lastLogFailure = new double[MaxActors * MaxActors];
+    private readonly int[] _lastIndex = new int[MaxActors]; // group → the previous round's group at the same position, or −1
     private int _lastM;
-    private int _lastStride;
 
-    // Votes [t·stride + g] = w_(t)·g_(t)(P_g); prefix sums [t·stride + g] over the first t voters (t = 0 … n).
-    private readonly double[] _values = new double[Pairs];
-    private readonly double[] _prefix = new double[(MaxActors + 1) * MaxActors];
+    // Votes: [t·m + g] = w_(t)·g_(t)(P_g); prefix rows per target group [g·(n+1) + t].
+    private readonly double[] _values = new double[MaxActors * MaxActors];
+    private readonly double[] _prefix = new double[MaxActors * (MaxActors + 1)];
+    private readonly double[] _totals = new double[MaxActors];
     private double _normaliser;
 
-    // Exposure terms [h·actorStride + i] and sums.
-    private readonly double[] _terms = new double[Pairs];
+    // Per actor or per group of one receiver.
     private readonly double[] _exposure = new double[MaxActors];
-
-    // Offers: per receiver, the utility of the status quo; per open (receiver, group) pair, its utilities.
-    private readonly double[] _usq = new double[MaxActors];
-    private readonly int[] _openReceiver = new int[Pairs];
-    private readonly int[] _openGroup = new int[Pairs];
-    private readonly double[] _openArgs = new double[2 * Pairs]; // rᵢ·ln(½ − ½d), then rᵢ·ln(½ + ½d): their exponentials after
-    private readonly int[] _pendingLogs = new int[Pairs];   // the pair, and its mirror [h·stride + g]
-    private readonly int[] _pendingMirror = new int[Pairs];
-    private readonly double[] _logArgs = new double[2 * Pairs];
-    private readonly int[] _firstOpen = new int[MaxActors + 1]; // receiver → its first open pair
-    private readonly int[] _candidates = new int[MaxActors];
+    private readonly double[] _term = new double[MaxActors];
+    private readonly double[] _us = new double[MaxActors];
+    private readonly double[] _uf = new double[MaxActors];
+    private readonly bool[] _open = new bool[MaxActors];
     private readonly ChosenOffer[] _chosen = new ChosenOffer[MaxActors];
 
     /// <summary>This thread's step, set up for a run of <paramref name="input"/> (at most <see cref="MaxActors"/> actors).</summary>
@@ -124,7 +103,6 @@ internal sealed class SmallRound : IRoundStep
         t_cached = null;
         step._input = input;
         step._n = input.Count;
-        step._actorStride = (input.Count + 3) & ~3;
         step._w = w;
         step._s = input.Saliences;
         step._variant = variant;
@@ -153,6 +131,7 @@ internal sealed class SmallRound : IRoundStep
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<Offer>? Run(ReadOnlySpan<double> x, Span<double> next, Span<double> risk)
     {
         // The risk exponents: every r = 1, canonical order by (position, weight, index).
@@ -161,34 +140,15 @@ internal sealed class SmallRound : IRoundStep
         Distances();
         LinearValues();
         PrefixRows();
-        Probabilities();
-        RiskExponents(risk);
+        Probabilities(withFor: false);
+        RiskExponents(x, risk);
 
         // The offers: the round's exponents, canonical order by (position, weight, exponent, index).
         SortCanonically(x, risk, withExponents: true);
         PowerValues(risk);
         PrefixRows();
-        Probabilities();
-        var offers = Offers(x, risk, next);
-        Span<double> scratch = stackalloc double[MaxActors];
-        for (var rep = 0; rep < ExtraTimes; rep++)
-        {
-            switch (ExtraPhase)
-            {
-                case 0: SortCanonically(x, risk, withExponents: true); break;
-                case 1: Group(x); break;
-                case 2: Distances(); break;
-                case 3: LinearValues(); break;
-                case 4: PrefixRows(); break;
-                case 5: Probabilities(); break;
-                case 6: RiskExponents(scratch); break;
-                case 7: PowerValues(risk); break;
-                case 8: Offers(x, risk, scratch); break;
-            }
-        }
-
-        KeepLogs();
-        return offers;
+        Probabilities(withFor: true);
+        return Offers(x, risk, next);
     }
 
     /// <summary>
@@ -198,9 +158,9 @@ internal sealed class SmallRound : IRoundStep
     /// </summary>
     private void SortCanonically(ReadOnlySpan<double> x, ReadOnlySpan<double> r, bool withExponents)
     {
-        var order = _order.AsSpan(0, _n);
+        var order = _order;
         var w = _w;
-        for (var t = 1; t < order.Length; t++)
+        for (var t = 1; t < _n; t++)
         {
             var q = order[t];
             var u = t - 1;
@@ -234,12 +194,11 @@ internal sealed class SmallRound : IRoundStep
         return p < q;
     }
 
-    /// <summary>Groups the sorted actors by distinct position; lists each group's actors in input order; finds which groups sat at the same position last round.</summary>
+    /// <summary>Groups the sorted actors by distinct position, and finds which groups sat at the same position last round.</summary>
     private void Group(ReadOnlySpan<double> x)
     {
         var n = _n;
         var m = 0;
-        var s = _s;
         for (var t = 0; t < n; t++)
         {
             var a = _order[t];
@@ -247,12 +206,7 @@ internal sealed class SmallRound : IRoundStep
             {
                 _groupPosition[m] = x[a];
                 _groupStart[m] = t;
-                _maxSalience[m] = s[a];
                 m++;
-            }
-            else if (s[a] > _maxSalience[m - 1])
-            {
-                _maxSalience[m - 1] = s[a];
             }
 
             _rankGroup[t] = m - 1;
@@ -261,30 +215,6 @@ internal sealed class SmallRound : IRoundStep
 
         _groupStart[m] = n;
         _m = m;
-        _stride = (m + 3) & ~3;
-
-        // Members by group in input order: count, then place.
-        for (var g = 0; g <= m; g++)
-        {
-            _memberStart[g] = 0;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            _memberStart[_group[i] + 1]++;
-        }
-
-        for (var g = 0; g < m; g++)
-        {
-            _memberStart[g + 1] += _memberStart[g];
-        }
-
-        Span<int> fill = stackalloc int[MaxActors];
-        for (var i = 0; i < n; i++)
-        {
-            var g = _group[i];
-            _members[_memberStart[g] + fill[g]++] = i;
-        }
 
         // Both position lists ascend: one merge walk pairs the equal ones.
         var last = 0;
@@ -300,69 +230,52 @@ internal sealed class SmallRound : IRoundStep
         }
     }
 
-    /// <summary>
-    /// Distances between groups, for the votes (·1/Δ) and the utilities (/Δ), and the logarithms of
-    /// the first: taken from the last round where both groups are still there, the others in one batch.
-    /// Padding columns (h ≥ m) hold 0 and −∞, so that rows can be processed four at a time.
-    /// </summary>
+    /// <summary>Distances between groups, for the votes (·1/Δ) and the utilities (/Δ); logarithms of the first, taken from the last round where its groups are still there.</summary>
     private void Distances()
     {
         var m = _m;
-        var stride = _stride;
-        var lastStride = _lastStride;
-        var position = _groupPosition;
-        var pending = 0;
+        var lastM = _lastM;
         for (var g = 0; g < m; g++)
         {
-            var gs = g * stride;
-            _distance[gs + g] = 0;
-            _utilityDistance[gs + g] = 0;
-            _logDistance[gs + g] = double.NegativeInfinity;
-            _logSuccess[gs + g] = double.NaN;
-            _logFailure[gs + g] = double.NaN;
-            for (var h = m; h < stride; h++)
-            {
-                _distance[gs + h] = 0;
-                _utilityDistance[gs + h] = 0;
-                _logDistance[gs + h] = double.NegativeInfinity;
-            }
-
+            var gm = g * m;
+            _distance[gm + g] = 0;
+            _utilityDistance[gm + g] = 0;
+            _logSuccess[gm + g] = double.NaN;
+            _logFailure[gm + g] = double.NaN;
             var lg = _lastIndex[g];
             for (var h = g + 1; h < m; h++)
             {
-                var gap = Math.Abs(position[g] - position[h]);
+                var gap = Math.Abs(_groupPosition[g] - _groupPosition[h]);
                 var d = gap * _invDelta;
                 var u = gap / _delta;
-                var hs = h * stride;
-                _distance[gs + h] = d;
-                _distance[hs + g] = d;
-                _utilityDistance[gs + h] = u;
-                _utilityDistance[hs + g] = u;
+                var hm = h * m;
+                _distance[gm + h] = d;
+                _distance[hm + g] = d;
+                _utilityDistance[gm + h] = u;
+                _utilityDistance[hm + g] = u;
                 var lh = _lastIndex[h];
+                double logD, logS, logF;
                 if (lg >= 0 && lh >= 0)
                 {
-                    var last = (lg * lastStride) + lh;
-                    _logDistance[gs + h] = _lastLogDistance[last];
-                    _logDistance[hs + g] = _lastLogDistance[last];
-                    _logSuccess[gs + h] = _logSuccess[hs + g] = _lastLogSuccess[last];
-                    _logFailure[gs + h] = _logFailure[hs + g] = _lastLogFailure[last];
+                    var last = (lg * lastM) + lh;
+                    logD = _lastLogDistance[last];
+                    logS = _lastLogSuccess[last];
+                    logF = _lastLogFailure[last];
                 }
                 else
                 {
-                    _logArgs[pending] = d;
-                    _pendingMirror[pending] = hs + g;
-                    _pendingLogs[pending++] = gs + h;
-                    _logSuccess[gs + h] = _logSuccess[hs + g] = double.NaN;
-                    _logFailure[gs + h] = _logFailure[hs + g] = double.NaN;
+                    logD = Math.Log(d);
+                    logS = double.NaN;
+                    logF = double.NaN;
                 }
-            }
-        }
 
-        Transcendentals.LogInPlace(_logArgs.AsSpan(0, pending));
-        for (var q = 0; q < pending; q++)
-        {
-            _logDistance[_pendingLogs[q]] = _logArgs[q];
-            _logDistance[_pendingMirror[q]] = _logArgs[q];
+                _logDistance[gm + h] = logD;
+                _logDistance[hm + g] = logD;
+                _logSuccess[gm + h] = logS;
+                _logSuccess[hm + g] = logS;
+                _logFailure[gm + h] = logF;
+                _logFailure[hm + g] = logF;
+            }
         }
     }
 
@@ -370,66 +283,69 @@ internal sealed class SmallRound : IRoundStep
     private void LinearValues()
     {
         var n = _n;
-        var stride = _stride;
+        var m = _m;
         for (var t = 0; t < n; t++)
         {
-            Scale(_w[_order[t]], _distance.AsSpan(_rankGroup[t] * stride, stride), _values.AsSpan(t * stride, stride));
+            var wk = _w[_order[t]];
+            var row = _distance.AsSpan(_rankGroup[t] * m, m);
+            var values = _values.AsSpan(t * m, m);
+            for (var g = 0; g < m; g++)
+            {
+                values[g] = wk * row[g];
+            }
         }
     }
 
-    /// <summary>Votes with the round's exponents: wₖ·exp(rₖ·ln(|P_g − xₖ|·(1/Δ))), 0 at the voter's own position (exp(−∞) = 0, as 0^r is).</summary>
+    /// <summary>Votes with the round's exponents: wₖ·exp(rₖ·ln(|P_g − xₖ|·(1/Δ))), 0 at the voter's own position.</summary>
     private void PowerValues(ReadOnlySpan<double> r)
     {
         var n = _n;
-        var stride = _stride;
+        var m = _m;
         for (var t = 0; t < n; t++)
         {
             var k = _order[t];
             var wk = _w[k];
             var rk = r[k];
-            var own = _rankGroup[t] * stride;
-            var values = _values.AsSpan(t * stride, stride);
+            var own = _rankGroup[t];
+            var values = _values.AsSpan(t * m, m);
             if (rk == 1.0)
             {
-                Scale(wk, _distance.AsSpan(own, stride), values);
+                var row = _distance.AsSpan(own * m, m);
+                for (var g = 0; g < m; g++)
+                {
+                    values[g] = wk * row[g];
+                }
+
                 continue;
             }
 
-            Scale(rk, _logDistance.AsSpan(own, stride), values);
-            Transcendentals.ExpInPlace(values);
-            Scale(wk, values, values);
+            // exp(r·ln 0) = exp(−∞) = 0 at the voter's own position, as 0^r is.
+            var logs = _logDistance.AsSpan(own * m, m);
+            for (var g = 0; g < m; g++)
+            {
+                values[g] = g == own ? wk * 0.0 : wk * Math.Exp(rk * logs[g]);
+            }
         }
     }
 
-    /// <summary>target[i] = factor · source[i], four at a time (lengths are multiples of 4).</summary>
-    private static void Scale(double factor, ReadOnlySpan<double> source, Span<double> target)
-    {
-        var f = Vector256.Create(factor);
-        ref var from = ref MemoryMarshal.GetReference(source);
-        ref var to = ref MemoryMarshal.GetReference(target);
-        for (nuint i = 0; i < (nuint)target.Length; i += 4)
-        {
-            (f * Vector256.LoadUnsafe(ref from, i)).StoreUnsafe(ref to, i);
-        }
-    }
-
-    /// <summary>Prefix sums over the voters in canonical order, for every target group at once; the Scholz normaliser.</summary>
+    /// <summary>Prefix sums over the voters in canonical order, one row per target group; the Scholz normaliser.</summary>
     private void PrefixRows()
     {
         var n = _n;
-        var stride = _stride;
-        ref var values = ref MemoryMarshal.GetArrayDataReference(_values);
-        ref var prefix = ref MemoryMarshal.GetArrayDataReference(_prefix);
-        for (nuint g = 0; g < (nuint)stride; g += 4)
+        var m = _m;
+        var stride = n + 1;
+        for (var g = 0; g < m; g++)
         {
-            // Row 0 is 0; row t + 1 adds voter t, in the order of VictoryProbabilities' prefix rows.
-            var sum = Vector256<double>.Zero;
-            sum.StoreUnsafe(ref prefix, g);
+            var row = g * stride;
+            _prefix[row] = 0;
+            var sum = 0.0;
             for (var t = 0; t < n; t++)
             {
-                sum += Vector256.LoadUnsafe(ref values, ((nuint)t * (nuint)stride) + g);
-                sum.StoreUnsafe(ref prefix, ((nuint)(t + 1) * (nuint)stride) + g);
+                sum += _values[(t * m) + g];
+                _prefix[row + t + 1] = sum;
             }
+
+            _totals[g] = sum;
         }
 
         if (!_scholz)
@@ -440,18 +356,17 @@ internal sealed class SmallRound : IRoundStep
         // Per voter, Σ_p Σ_q |v_p − v_q| = 2 Σ_m v_(m)(2m − n + 1) over its values in ascending
         // order, walking outwards from the voter (ties to the left), as VictoryProbabilities does.
         var total = 0.0;
-        var position = _groupPosition;
         for (var t = 0; t < n; t++)
         {
-            var xk = position[_rankGroup[t]];
-            var row = _values.AsSpan(t * stride, stride);
+            var xk = _groupPosition[_rankGroup[t]];
+            var values = _values.AsSpan(t * m, m);
             int left = t - 1, right = t + 1;
             var rank = 1;
             var acc = 0.0;
             while (left >= 0 || right < n)
             {
                 int s;
-                if (right >= n || (left >= 0 && xk - position[_rankGroup[left]] <= position[_rankGroup[right]] - xk))
+                if (right >= n || (left >= 0 && xk - _groupPosition[_rankGroup[left]] <= _groupPosition[_rankGroup[right]] - xk))
                 {
                     s = left--;
                 }
@@ -460,7 +375,7 @@ internal sealed class SmallRound : IRoundStep
                     s = right++;
                 }
 
-                acc += row[_rankGroup[s]] * ((2.0 * rank) - n + 1);
+                acc += values[_rankGroup[s]] * ((2.0 * rank) - n + 1);
                 rank++;
             }
 
@@ -471,35 +386,38 @@ internal sealed class SmallRound : IRoundStep
     }
 
     /// <summary>
-    /// P(P_g, P_h) and P(P_h, P_g) for every pair of groups, from the prefix sums: the voters below
-    /// the midpoint are nearer the lower position, those above it nearer the higher one. The two
-    /// receivers of a pair find the same midpoint in all but rare roundings, and then the same two
-    /// numerators swapped (the same expressions), so a pair is computed once.
+    /// P(P_g, P_h) and P(P_h, P_g) for every pair of groups, from the prefix rows: the voters below
+    /// the midpoint are nearer the lower position, those above it nearer the higher one.
     /// </summary>
-    private void Probabilities()
+    private void Probabilities(bool withFor)
     {
+        var n = _n;
         var m = _m;
-        var stride = _stride;
+        var stride = n + 1;
         var scholz = _scholz;
         var inverseNormaliser = _normaliser > 0 ? 1.0 / _normaliser : 0.0;
-        var position = _groupPosition.AsSpan(0, m);
-        var pFor = _for;
-        var pAgainst = _against;
         for (var g = 0; g < m; g++)
         {
-            var a = position[g];
-            var gs = g * stride;
-            pFor[gs + g] = 0;
-            pAgainst[gs + g] = 0;
+            var a = _groupPosition[g];
+            var rowI = g * stride;
+            var totalI = _totals[g];
+            var gm = g * m;
+            _for[gm + g] = 0;
+            _against[gm + g] = 0;
 
-            // The midpoint rises with the target: the counts of groups below it, and at or below it, only move forward.
-            var below = g;
-            var atOrBelow = g;
-            for (var h = g + 1; h < m; h++)
+            // Midpoints rise with the target: the first groups at or above, and above, the midpoint only move forward.
+            var below = 0;
+            var atOrBelow = 0;
+            for (var h = 0; h < m; h++)
             {
-                var b = position[h];
+                if (h == g)
+                {
+                    continue;
+                }
+
+                var b = _groupPosition[h];
                 var mid = a + ((b - a) * 0.5);
-                while (below < m && position[below] < mid)
+                while (below < m && _groupPosition[below] < mid)
                 {
                     below++;
                 }
@@ -509,128 +427,88 @@ internal sealed class SmallRound : IRoundStep
                     atOrBelow = below;
                 }
 
-                while (atOrBelow < m && position[atOrBelow] <= mid)
+                while (atOrBelow < m && _groupPosition[atOrBelow] <= mid)
                 {
                     atOrBelow++;
                 }
 
-                // Receiver g (a < b), target h.
-                var (pgh, phg) = Pair(g, h, _groupStart[below], _groupStart[atOrBelow], scholz, inverseNormaliser);
-                var hs = h * stride;
-                pFor[gs + h] = pgh;
-                pAgainst[gs + h] = phg;
-
-                // Receiver h (b > a), target g: the numerators swapped, or computed apart when its midpoint differs.
-                var midBack = b + ((a - b) * 0.5);
-                if (midBack == mid)
+                var lo = _groupStart[below];
+                var hi = _groupStart[atOrBelow];
+                var rowJ = h * stride;
+                var totalJ = _totals[h];
+                double nij, nji;
+                if (a < b)
                 {
-                    pFor[hs + g] = phg;
-                    pAgainst[hs + g] = pgh;
+                    nij = _prefix[rowJ + lo] - _prefix[rowI + lo];
+                    nji = (totalI - _prefix[rowI + hi]) - (totalJ - _prefix[rowJ + hi]);
                 }
                 else
                 {
-                    var (back, forth) = Pair(g, h, _groupStart[CountBelow(position, midBack, strict: true)], _groupStart[CountBelow(position, midBack, strict: false)], scholz, inverseNormaliser);
-                    pFor[hs + g] = forth;
-                    pAgainst[hs + g] = back;
+                    nij = (totalJ - _prefix[rowJ + hi]) - (totalI - _prefix[rowI + hi]);
+                    nji = _prefix[rowI + lo] - _prefix[rowJ + lo];
                 }
+
+                nij = nij > 0 ? nij : 0;
+                nji = nji > 0 ? nji : 0;
+                double pFor, pAgainst;
+                if (scholz)
+                {
+                    pFor = nij * inverseNormaliser;
+                    pAgainst = nji * inverseNormaliser;
+                }
+                else
+                {
+                    var sum = nij + nji;
+                    var inverse = sum > 0 ? 1.0 / sum : 0.0;
+                    pFor = sum > 0 ? nij * inverse : 0.5;
+                    pAgainst = sum > 0 ? nji * inverse : 0.5;
+                }
+
+                if (withFor)
+                {
+                    _for[gm + h] = pFor;
+                }
+
+                _against[gm + h] = pAgainst;
             }
         }
     }
 
     /// <summary>
-    /// For groups g &lt; h whose midpoint has <paramref name="lo"/> voters below it and
-    /// <paramref name="hi"/> at or below it: (P(P_g, P_h), P(P_h, P_g)).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (double Lower, double Upper) Pair(int g, int h, int lo, int hi, bool scholz, double inverseNormaliser)
-    {
-        var prefix = _prefix;
-        var stride = _stride;
-        var rowLo = lo * stride;
-        var rowHi = hi * stride;
-        var rowAll = _n * stride;
-        var nLow = prefix[rowLo + h] - prefix[rowLo + g];
-        var nHigh = (prefix[rowAll + g] - prefix[rowHi + g]) - (prefix[rowAll + h] - prefix[rowHi + h]);
-        nLow = nLow > 0 ? nLow : 0;
-        nHigh = nHigh > 0 ? nHigh : 0;
-        if (scholz)
-        {
-            return (nLow * inverseNormaliser, nHigh * inverseNormaliser);
-        }
-
-        var sum = nLow + nHigh;
-        var inverse = sum > 0 ? 1.0 / sum : 0.0;
-        return sum > 0 ? (nLow * inverse, nHigh * inverse) : (0.5, 0.5);
-    }
-
-    /// <summary>The first group whose position is not below (<paramref name="strict"/>) or not at or below <paramref name="mid"/>.</summary>
-    private static int CountBelow(ReadOnlySpan<double> position, double mid, bool strict)
-    {
-        var u = 0;
-        while (u < position.Length && (strict ? position[u] < mid : position[u] <= mid))
-        {
-            u++;
-        }
-
-        return u;
-    }
-
-    /// <summary>
-    /// Exposure Eᵢ = Σ_{j≠i} EU(j→i) with r = 1, summed over j in canonical order (all receivers at
-    /// once, four at a time, adding 0 for j = i, which changes no sum), then
+    /// Exposure Eᵢ = Σ_{j≠i} EU(j→i) with r = 1 (summed over j in canonical order), then
     /// Rᵢ = (2Eᵢ − max E − min E)/(max E − min E) and rᵢ = (1 − Rᵢ/3)/(1 + Rᵢ/3).
     /// </summary>
-    private void RiskExponents(Span<double> risk)
+    private void RiskExponents(ReadOnlySpan<double> x, Span<double> risk)
     {
         var n = _n;
         var m = _m;
-        var stride = _stride;
-        var actors = _actorStride;
-        var terms = _terms;
-        for (var i = 0; i < n; i++)
-        {
-            var si = _s[i];
-            var gs = _group[i] * stride;
-            for (var h = 0; h < m; h++)
-            {
-                // With r = 1: Uₛ = 2d, U_f = −2d, U_sq = 0.
-                var d = _utilityDistance[gs + h];
-                var (us, uf, usq) = (2 - (4 * (0.5 - (0.5 * d))), 2 - (4 * (0.5 + (0.5 * d))), 0.0);
-                var p = _against[gs + h];
-                terms[(h * actors) + i] = (si * ((p * us) + ((1 - p) * uf))) + ((1 - si) * us) - usq;
-            }
-        }
-
-        for (var h = 0; h < m; h++)
-        {
-            for (var i = n; i < actors; i++)
-            {
-                terms[(h * actors) + i] = 0;
-            }
-        }
-
-        ref var termStart = ref MemoryMarshal.GetArrayDataReference(terms);
-        ref var exposure = ref MemoryMarshal.GetArrayDataReference(_exposure);
-        var lanes = Vector256.Create(0L, 1L, 2L, 3L);
-        for (nuint i = 0; i < (nuint)actors; i += 4)
-        {
-            var e = Vector256<double>.Zero;
-            var lane = lanes + Vector256.Create((long)i);
-            for (var t = 0; t < n; t++)
-            {
-                var row = Vector256.LoadUnsafe(ref termStart, ((nuint)_rankGroup[t] * (nuint)actors) + i);
-                var self = Vector256.Equals(lane, Vector256.Create((long)_order[t])).AsDouble();
-                e += Vector256.AndNot(row, self);
-            }
-
-            e.StoreUnsafe(ref exposure, i);
-        }
-
         var max = double.NegativeInfinity;
         var min = double.PositiveInfinity;
         for (var i = 0; i < n; i++)
         {
-            var e = _exposure[i];
+            var si = _s[i];
+            var gi = _group[i];
+            var gm = gi * m;
+            for (var h = 0; h < m; h++)
+            {
+                // With r = 1: Uₛ = 2d, U_f = −2d, U_sq = 0.
+                var d = _utilityDistance[gm + h];
+                var (us, uf, usq) = (2 - (4 * (0.5 - (0.5 * d))), 2 - (4 * (0.5 + (0.5 * d))), 0.0);
+                var p = _against[gm + h];
+                _term[h] = (si * ((p * us) + ((1 - p) * uf))) + ((1 - si) * us) - usq;
+            }
+
+            var e = 0.0;
+            for (var t = 0; t < n; t++)
+            {
+                var j = _order[t];
+                if (j != i)
+                {
+                    e += _term[_rankGroup[t]];
+                }
+            }
+
+            _exposure[i] = e;
             max = e > max ? e : max;
             min = e < min ? e : min;
         }
@@ -642,172 +520,100 @@ internal sealed class SmallRound : IRoundStep
         }
     }
 
-    /// <summary>
-    /// Every receiver's best offer and next position; the offers as recorded. First the (receiver,
-    /// group of proposers) pairs where an offer is possible (see the remarks of the class), then
-    /// their logarithms and exponentials in batches, then each receiver's proposers in input order,
-    /// so that ties keep the earlier one, as <see cref="TableRound"/> does.
-    /// </summary>
+    /// <summary>Every receiver's best offer and next position; the offers as recorded.</summary>
     private List<Offer>? Offers(ReadOnlySpan<double> x, ReadOnlySpan<double> r, Span<double> next)
     {
         var n = _n;
         var m = _m;
-        var stride = _stride;
         var s = _s;
-        var skip = _skipOffers;
-
-        // U_sq = 2 − 4·½^rᵢ for every receiver.
-        var usq = _usq.AsSpan(0, n);
-        for (var i = 0; i < n; i++)
-        {
-            usq[i] = r[i] * Transcendentals.LnHalf;
-        }
-
-        Transcendentals.ExpInPlace(usq);
-        for (var i = 0; i < n; i++)
-        {
-            usq[i] = 2 - (4 * usq[i]);
-        }
-
-        // 1. The open pairs, and the utility logarithms they need that are not known yet. Written
-        // without branches on the data (each slot is written, then kept or not): which pairs are
-        // open follows no pattern a processor could predict.
-        var open = 0;
-        var pendingLogs = 0;
-        for (var i = 0; i < n; i++)
-        {
-            _firstOpen[i] = open;
-            var si = s[i];
-            var ri = r[i];
-            var gi = _group[i];
-            var gs = gi * stride;
-            var bound = (ri >= 1 ? 0.5 : 0.7071068 - (0.4142135 * (ri - 0.5))) + SkipMargin;
-            for (var h = 0; h < m; h++)
-            {
-                var pair = gs + h;
-                var mirror = (h * stride) + gi;
-                var d = _utilityDistance[pair];
-                var ti = si * (1 - _against[pair]);
-                var closed = (h == gi) | (skip & (d >= SkipMargin) & ((ti >= bound) | ((_maxSalience[h] * (1 - _for[pair])) <= ti - SkipMargin)));
-                _openReceiver[open] = i;
-                _openGroup[open] = h;
-                open += closed ? 0 : 1;
-
-                var logS = _logSuccess[pair];
-                var needs = !closed & double.IsNaN(logS);
-                _logArgs[2 * pendingLogs] = 0.5 - (0.5 * d);
-                _logArgs[(2 * pendingLogs) + 1] = 0.5 + (0.5 * d);
-                _pendingLogs[pendingLogs] = pair;
-                _pendingMirror[pendingLogs] = mirror;
-                pendingLogs += needs ? 1 : 0;
-                var mark = needs ? 0 : logS; // a pending pair is no longer NaN: its mirror is not queued again
-                _logSuccess[pair] = mark;
-                _logSuccess[mirror] = mark;
-            }
-        }
-
-        _firstOpen[n] = open;
-        Transcendentals.LogInPlace(_logArgs.AsSpan(0, 2 * pendingLogs));
-        for (var q = 0; q < pendingLogs; q++)
-        {
-            var pair = _pendingLogs[q];
-            var mirror = _pendingMirror[q];
-            _logSuccess[pair] = _logSuccess[mirror] = _logArgs[2 * q];
-            _logFailure[pair] = _logFailure[mirror] = _logArgs[(2 * q) + 1];
-        }
-
-        // 2. Uₛ = 2 − 4(0.5 − 0.5d)^rᵢ and U_f = 2 − 4(0.5 + 0.5d)^rᵢ, as exp(rᵢ·ln(…)), in one batch.
-        var args = _openArgs.AsSpan(0, 2 * open);
-        for (var q = 0; q < open; q++)
-        {
-            var i = _openReceiver[q];
-            var pair = (_group[i] * stride) + _openGroup[q];
-            args[2 * q] = r[i] * _logSuccess[pair];
-            args[(2 * q) + 1] = r[i] * _logFailure[pair];
-        }
-
-        Transcendentals.ExpInPlace(args);
-
-        // 3. Each receiver's proposers from the pairs with b > 0, in input order.
         var all = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
-        var variant = _variant;
         for (var i = 0; i < n; i++)
         {
             var xi = x[i];
+            var ri = r[i];
             var si = s[i];
-            var gs = _group[i] * stride;
-            var first = _firstOpen[i];
-            var count = 0;
-            for (var q = first; q < _firstOpen[i + 1]; q++)
+            var gi = _group[i];
+            var gm = gi * m;
+            var half = Math.Pow(0.5, ri);
+            var usq = 2 - (4 * half);
+            var bound = (ri >= 1 ? 0.5 : half) + SkipMargin;
+
+            // Per group: is an offer from there possible at all (b > 0)? b depends on the group only.
+            var any = false;
+            for (var h = 0; h < m; h++)
             {
-                var h = _openGroup[q];
-                var pair = gs + h;
-                var pji = _against[pair];
-                var us = 2 - (4 * args[2 * q]);
-                var uf = 2 - (4 * args[(2 * q) + 1]);
-                var b = (si * ((pji * us) + ((1 - pji) * uf))) + ((1 - si) * us) - usq[i];
-                args[2 * q] = us;
-                args[(2 * q) + 1] = uf;
-
-                // No offer without b > 0, nor from a proposer with tⱼ ≤ tᵢ − margin (then a > b).
-                var ti = si * (1 - pji);
-                var floor = skip & (_utilityDistance[pair] >= SkipMargin) ? ti - SkipMargin : double.NegativeInfinity;
-                var live = b > 0;
-                var pij = _for[pair];
-                for (var u = _memberStart[h]; u < _memberStart[h + 1]; u++)
-                {
-                    var j = _members[u];
-                    _candidates[count] = (j << 16) | (q - first); // sorted by j, the input order, below
-                    count += live & (s[j] * (1 - pij) > floor) ? 1 : 0;
-                }
-            }
-
-            // Few candidates: an insertion sort.
-            for (var c = 1; c < count; c++)
-            {
-                var key = _candidates[c];
-                var u = c - 1;
-                while (u >= 0 && _candidates[u] > key)
-                {
-                    _candidates[u + 1] = _candidates[u];
-                    u--;
-                }
-
-                _candidates[u + 1] = key;
-            }
-
-            var best = ChosenOffer.None;
-            var bestRank = int.MaxValue;
-            var bestKey = double.PositiveInfinity;
-            for (var c = 0; c < count; c++)
-            {
-                var j = _candidates[c] >> 16;
-                var q = first + (_candidates[c] & 0xFFFF);
-                var pair = gs + _openGroup[q];
-                var us = args[2 * q];
-                var uf = args[(2 * q) + 1];
-                var pij = _for[pair];
-                var pji = _against[pair];
-                var xj = x[j];
-                var a = (s[j] * ((pij * us) + ((1 - pij) * uf))) + ((1 - s[j]) * us) - usq[i];
-                var b = (si * ((pji * us) + ((1 - pji) * uf))) + ((1 - si) * us) - usq[i];
-                if (!OfferRules.Classify(a, b, xi, xj, out var kind, out var target))
+                _open[h] = false;
+                if (h == gi)
                 {
                     continue;
                 }
 
-                if (all is not null)
+                var pji = _against[gm + h];
+                if (_skipOffers && si * (1 - pji) >= bound && _utilityDistance[gm + h] >= SkipMargin)
                 {
-                    (all[i] ??= []).Add(new Offer(kind, _input.ActorIds[j], _input.ActorIds[i], a, b, target + _origin, false));
+                    continue;
                 }
 
-                // OfferRules.Better, with the best offer's rank kept.
-                var (rank, rankKey) = OfferRules.Rank(kind, a, b, xi, xj, target, variant);
-                if (rank < bestRank || (rank == bestRank && rankKey < bestKey))
+                // Uₛ = 2 − 4(0.5 − 0.5d)^rᵢ and U_f = 2 − 4(0.5 + 0.5d)^rᵢ, as exp(rᵢ·ln(…)).
+                var pair = gm + h;
+                var logS = _logSuccess[pair];
+                if (double.IsNaN(logS))
                 {
-                    best = new ChosenOffer(j, kind, a, b, target, xj);
-                    bestRank = rank;
-                    bestKey = rankKey;
+                    var d = _utilityDistance[pair];
+                    logS = Math.Log(0.5 - (0.5 * d));
+                    var logF = Math.Log(0.5 + (0.5 * d));
+                    var mirror = (h * m) + gi;
+                    _logSuccess[pair] = logS;
+                    _logSuccess[mirror] = logS;
+                    _logFailure[pair] = logF;
+                    _logFailure[mirror] = logF;
+                }
+
+                var us = 2 - (4 * Math.Exp(ri * logS));
+                var uf = 2 - (4 * Math.Exp(ri * _logFailure[pair]));
+                var b = (si * ((pji * us) + ((1 - pji) * uf))) + ((1 - si) * us) - usq;
+                if (b > 0)
+                {
+                    _us[h] = us;
+                    _uf[h] = uf;
+                    _open[h] = true;
+                    any = true;
+                }
+            }
+
+            var best = ChosenOffer.None;
+            if (any)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    var h = _group[j];
+                    if (!_open[h])
+                    {
+                        continue;
+                    }
+
+                    var us = _us[h];
+                    var uf = _uf[h];
+                    var pij = _for[gm + h];
+                    var pji = _against[gm + h];
+                    var xj = x[j];
+                    var a = (s[j] * ((pij * us) + ((1 - pij) * uf))) + ((1 - s[j]) * us) - usq;
+                    var b = (si * ((pji * us) + ((1 - pji) * uf))) + ((1 - si) * us) - usq;
+                    if (!OfferRules.Classify(a, b, xi, xj, out var kind, out var target))
+                    {
+                        continue;
+                    }
+
+                    if (all is not null)
+                    {
+                        (all[i] ??= []).Add(new Offer(kind, _input.ActorIds[j], _input.ActorIds[i], a, b, target + _origin, false));
+                    }
+
+                    var candidate = new ChosenOffer(j, kind, a, b, target, xj);
+                    if (OfferRules.Better(candidate, best, xi, _variant))
+                    {
+                        best = candidate;
+                    }
                 }
             }
 
@@ -815,6 +621,7 @@ internal sealed class SmallRound : IRoundStep
             next[i] = best.From >= 0 ? best.Target : xi;
         }
 
+        KeepLogs();
         return OfferRules.Record(_recording, _chosen.AsSpan(0, n), all, _input.ActorIds, _origin);
     }
 
@@ -826,6 +633,5 @@ internal sealed class SmallRound : IRoundStep
         (_lastLogSuccess, _logSuccess) = (_logSuccess, _lastLogSuccess);
         (_lastLogFailure, _logFailure) = (_logFailure, _lastLogFailure);
         _lastM = _m;
-        _lastStride = _stride;
     }
 }

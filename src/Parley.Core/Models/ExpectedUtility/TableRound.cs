@@ -104,25 +104,13 @@ internal sealed class TableRound : IRoundStep
         var chosen = new ChosenOffer[n];
         var allOffers = _recording == OfferRecording.All ? new List<Offer>?[n] : null;
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Receiver(int i, ReadOnlySpan<double> forI, ReadOnlySpan<double> againstI, Span<double> scratch)
+        void Receiver(int i, ReadOnlySpan<double> forI, ReadOnlySpan<double> againstI)
         {
             var best = ChosenOffer.None;
             var xi = x[i];
             var ri = r[i];
-            var usq = 2 - (4 * Transcendentals.Exp(ri * Transcendentals.LnHalf));
+            var usq = 2 - (4 * Math.Pow(0.5, ri));
             var row = i * n;
-
-            // Uₛ = 2 − 4(0.5 − 0.5d)^rᵢ and U_f = 2 − 4(0.5 + 0.5d)^rᵢ, as exp(rᵢ·ln(…)), a row at a time.
-            var success = scratch[..n];
-            var failure = scratch.Slice(n, n);
-            for (var j = 0; j < n; j++)
-            {
-                success[j] = ri * _logSuccess[row + j];
-                failure[j] = ri * _logFailure[row + j];
-            }
-
-            Transcendentals.ExpInPlace(success);
-            Transcendentals.ExpInPlace(failure);
             for (var j = 0; j < n; j++)
             {
                 var xj = x[j];
@@ -131,8 +119,9 @@ internal sealed class TableRound : IRoundStep
                     continue;
                 }
 
-                var us = 2 - (4 * success[j]);
-                var uf = 2 - (4 * failure[j]);
+                // Uₛ = 2 − 4(0.5 − 0.5d)^rᵢ and U_f = 2 − 4(0.5 + 0.5d)^rᵢ, as exp(rᵢ·ln(…)).
+                var us = 2 - (4 * Math.Exp(ri * _logSuccess[row + j]));
+                var uf = 2 - (4 * Math.Exp(ri * _logFailure[row + j]));
                 var pij = forI[j];
                 var pji = againstI[j];
                 var a = (s[j] * ((pij * us) + ((1 - pij) * uf))) + ((1 - s[j]) * us) - usq;
@@ -176,16 +165,14 @@ internal sealed class TableRound : IRoundStep
             var pool = System.Buffers.ArrayPool<double>.Shared;
             var forBlock = pool.Rent(count * n);
             var againstBlock = pool.Rent(count * n);
-            var scratch = pool.Rent(2 * n);
             _probabilities.ForBlock(first, count, forBlock, againstBlock);
             for (var q = 0; q < count; q++)
             {
-                body(order[first + q], forBlock.AsSpan(q * n, n), againstBlock.AsSpan(q * n, n), scratch.AsSpan(0, 2 * n));
+                body(order[first + q], forBlock.AsSpan(q * n, n), againstBlock.AsSpan(q * n, n));
             }
 
             pool.Return(forBlock);
             pool.Return(againstBlock);
-            pool.Return(scratch);
         });
     }
 
@@ -209,27 +196,15 @@ internal sealed class TableRound : IRoundStep
                 var j1 = Math.Min(n, j0 + Tile);
                 for (var i = i0; i < i1; i++)
                 {
-                    var first = Math.Max(j0, i + 1);
-                    if (first >= j1)
-                    {
-                        continue;
-                    }
-
-                    var success = _logSuccess.AsSpan((i * n) + first, j1 - first);
-                    var failure = _logFailure.AsSpan((i * n) + first, j1 - first);
-                    for (var j = first; j < j1; j++)
+                    for (var j = Math.Max(j0, i + 1); j < j1; j++)
                     {
                         var d = Math.Abs(x[i] - x[j]) / _delta;
-                        success[j - first] = 0.5 - (0.5 * d);
-                        failure[j - first] = 0.5 + (0.5 * d);
-                    }
-
-                    Transcendentals.LogInPlace(success);
-                    Transcendentals.LogInPlace(failure);
-                    for (var j = first; j < j1; j++)
-                    {
-                        _logSuccess[(j * n) + i] = success[j - first];
-                        _logFailure[(j * n) + i] = failure[j - first];
+                        var success = Math.Log(0.5 - (0.5 * d));
+                        var failure = Math.Log(0.5 + (0.5 * d));
+                        _logSuccess[(i * n) + j] = success;
+                        _logSuccess[(j * n) + i] = success;
+                        _logFailure[(i * n) + j] = failure;
+                        _logFailure[(j * n) + i] = failure;
                     }
                 }
             }
@@ -250,7 +225,7 @@ internal sealed class TableRound : IRoundStep
         var exposure = new double[n];
         var order = _probabilities.CanonicalOrder.ToArray();
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Target(int i, ReadOnlySpan<double> forI, ReadOnlySpan<double> againstI, Span<double> scratch)
+        void Target(int i, ReadOnlySpan<double> forI, ReadOnlySpan<double> againstI)
         {
             var e = 0.0;
             foreach (var j in order)
@@ -284,6 +259,6 @@ internal sealed class TableRound : IRoundStep
         return r;
     }
 
-    /// <summary>Work on one actor given its victory probabilities against (P(xᵢ, xⱼ)) and by (P(xⱼ, xᵢ)) every other actor, with 2n doubles of scratch space.</summary>
-    private delegate void ActorBody(int actor, ReadOnlySpan<double> forActor, ReadOnlySpan<double> againstActor, Span<double> scratch);
+    /// <summary>Work on one actor given its victory probabilities against (P(xᵢ, xⱼ)) and by (P(xⱼ, xᵢ)) every other actor.</summary>
+    private delegate void ActorBody(int actor, ReadOnlySpan<double> forActor, ReadOnlySpan<double> againstActor);
 }

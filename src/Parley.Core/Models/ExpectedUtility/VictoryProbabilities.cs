@@ -222,22 +222,9 @@ internal sealed class VictoryProbabilities
         else
         {
             // (d/Δ)^r as exp(r·ln(d/Δ)), cheaper than Math.Pow; exp(r·(−∞)) = 0 at d = 0, as 0^r is.
-            var rowValues = values.AsSpan(row, n);
             for (var s = 0; s < n; s++)
             {
-                rowValues[s] = Math.Abs(sorted[s] - xk) * invDelta;
-            }
-
-            Transcendentals.LogInPlace(rowValues);
-            for (var s = 0; s < n; s++)
-            {
-                rowValues[s] = rk * rowValues[s];
-            }
-
-            Transcendentals.ExpInPlace(rowValues);
-            for (var s = 0; s < n; s++)
-            {
-                rowValues[s] = wk * rowValues[s];
+                values[row + s] = wk * Math.Exp(rk * Math.Log(Math.Abs(sorted[s] - xk) * invDelta));
             }
         }
 
