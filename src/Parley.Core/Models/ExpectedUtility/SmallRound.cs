@@ -86,12 +86,14 @@ internal sealed class SmallRound : IRoundStep
     private readonly double[] _prefix = new double[MaxActors * (MaxActors + 1)];
     private readonly double[] _totals = new double[MaxActors];
     private double _normaliser;
+    private double _inverseNormaliser;
 
     // Per actor or per group of one receiver.
     private readonly double[] _exposure = new double[MaxActors];
     private readonly double[] _term = new double[MaxActors];
     private readonly double[] _us = new double[MaxActors];
     private readonly double[] _uf = new double[MaxActors];
+    private readonly double[] _b = new double[MaxActors];
     private readonly bool[] _open = new bool[MaxActors];
     private readonly ChosenOffer[] _chosen = new ChosenOffer[MaxActors];
 
@@ -140,14 +142,14 @@ internal sealed class SmallRound : IRoundStep
         Distances();
         LinearValues();
         PrefixRows();
-        Probabilities(withFor: false);
+        Probabilities();
         RiskExponents(x, risk);
 
         // The offers: the round's exponents, canonical order by (position, weight, exponent, index).
         SortCanonically(x, risk, withExponents: true);
         PowerValues(risk);
         PrefixRows();
-        Probabilities(withFor: true);
+        Probabilities();
         return Offers(x, risk, next);
     }
 
@@ -389,32 +391,31 @@ internal sealed class SmallRound : IRoundStep
     /// P(P_g, P_h) and P(P_h, P_g) for every pair of groups, from the prefix rows: the voters below
     /// the midpoint are nearer the lower position, those above it nearer the higher one.
     /// </summary>
-    private void Probabilities(bool withFor)
+    /// <remarks>
+    /// Each unordered pair g &lt; h is computed once: the ordered pair (h, g) takes the same vote
+    /// sums as (g, h) with their roles swapped (the same differences of the same prefix entries, and
+    /// a sum of two terms does not depend on their order), so P(P_h, P_g) for row h is the bits of
+    /// P(P_h, P_g) for row g, and the other way round. That holds when both rows see the same
+    /// midpoint: a + (b − a)/2 and b + (a − b)/2 can differ in the last bit, and then row h counts
+    /// the voters at its own midpoint, as the table round does.
+    /// </remarks>
+    private void Probabilities()
     {
         var n = _n;
         var m = _m;
         var stride = n + 1;
-        var scholz = _scholz;
-        var inverseNormaliser = _normaliser > 0 ? 1.0 / _normaliser : 0.0;
+        _inverseNormaliser = _normaliser > 0 ? 1.0 / _normaliser : 0.0;
         for (var g = 0; g < m; g++)
         {
-            var a = _groupPosition[g];
-            var rowI = g * stride;
-            var totalI = _totals[g];
-            var gm = g * m;
-            _for[gm + g] = 0;
-            _against[gm + g] = 0;
+            _for[(g * m) + g] = 0;
+            _against[(g * m) + g] = 0;
 
             // Midpoints rise with the target: the first groups at or above, and above, the midpoint only move forward.
-            var below = 0;
-            var atOrBelow = 0;
-            for (var h = 0; h < m; h++)
+            var a = _groupPosition[g];
+            var below = g;
+            var atOrBelow = g;
+            for (var h = g + 1; h < m; h++)
             {
-                if (h == g)
-                {
-                    continue;
-                }
-
                 var b = _groupPosition[h];
                 var mid = a + ((b - a) * 0.5);
                 while (below < m && _groupPosition[below] < mid)
@@ -432,46 +433,69 @@ internal sealed class SmallRound : IRoundStep
                     atOrBelow++;
                 }
 
-                var lo = _groupStart[below];
-                var hi = _groupStart[atOrBelow];
-                var rowJ = h * stride;
-                var totalJ = _totals[h];
-                double nij, nji;
-                if (a < b)
+                var (pFor, pAgainst) = Pair(g, h, true, below, atOrBelow, stride);
+                _for[(g * m) + h] = pFor;
+                _against[(g * m) + h] = pAgainst;
+                var mirrored = b + ((a - b) * 0.5);
+                if (BitConverter.DoubleToInt64Bits(mirrored) == BitConverter.DoubleToInt64Bits(mid))
                 {
-                    nij = _prefix[rowJ + lo] - _prefix[rowI + lo];
-                    nji = (totalI - _prefix[rowI + hi]) - (totalJ - _prefix[rowJ + hi]);
+                    _for[(h * m) + g] = pAgainst;
+                    _against[(h * m) + g] = pFor;
                 }
                 else
                 {
-                    nij = (totalJ - _prefix[rowJ + hi]) - (totalI - _prefix[rowI + hi]);
-                    nji = _prefix[rowI + lo] - _prefix[rowJ + lo];
+                    var (qFor, qAgainst) = Pair(h, g, false, CountBelow(mirrored, true), CountBelow(mirrored, false), stride);
+                    _for[(h * m) + g] = qFor;
+                    _against[(h * m) + g] = qAgainst;
                 }
-
-                nij = nij > 0 ? nij : 0;
-                nji = nji > 0 ? nji : 0;
-                double pFor, pAgainst;
-                if (scholz)
-                {
-                    pFor = nij * inverseNormaliser;
-                    pAgainst = nji * inverseNormaliser;
-                }
-                else
-                {
-                    var sum = nij + nji;
-                    var inverse = sum > 0 ? 1.0 / sum : 0.0;
-                    pFor = sum > 0 ? nij * inverse : 0.5;
-                    pAgainst = sum > 0 ? nji * inverse : 0.5;
-                }
-
-                if (withFor)
-                {
-                    _for[gm + h] = pFor;
-                }
-
-                _against[gm + h] = pAgainst;
             }
         }
+    }
+
+    /// <summary>The groups below <paramref name="mid"/> (<paramref name="strict"/>) or at or below it.</summary>
+    private int CountBelow(double mid, bool strict)
+    {
+        var count = 0;
+        while (count < _m && (strict ? _groupPosition[count] < mid : _groupPosition[count] <= mid))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>P(P_g, P_h) and P(P_h, P_g) for row g (<paramref name="lower"/>: P_g &lt; P_h), the first groups at or above and above the midpoint given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (double For, double Against) Pair(int g, int h, bool lower, int below, int atOrBelow, int stride)
+    {
+        var rowI = g * stride;
+        var rowJ = h * stride;
+        var totalI = _totals[g];
+        var totalJ = _totals[h];
+        var lo = _groupStart[below];
+        var hi = _groupStart[atOrBelow];
+        double nij, nji;
+        if (lower)
+        {
+            nij = _prefix[rowJ + lo] - _prefix[rowI + lo];
+            nji = (totalI - _prefix[rowI + hi]) - (totalJ - _prefix[rowJ + hi]);
+        }
+        else
+        {
+            nij = (totalJ - _prefix[rowJ + hi]) - (totalI - _prefix[rowI + hi]);
+            nji = _prefix[rowI + lo] - _prefix[rowJ + lo];
+        }
+
+        nij = nij > 0 ? nij : 0;
+        nji = nji > 0 ? nji : 0;
+        if (_scholz)
+        {
+            return (nij * _inverseNormaliser, nji * _inverseNormaliser);
+        }
+
+        var sum = nij + nji;
+        var inverse = sum > 0 ? 1.0 / sum : 0.0;
+        return (sum > 0 ? nij * inverse : 0.5, sum > 0 ? nji * inverse : 0.5);
     }
 
     /// <summary>
@@ -576,6 +600,7 @@ internal sealed class SmallRound : IRoundStep
                 {
                     _us[h] = us;
                     _uf[h] = uf;
+                    _b[h] = b;
                     _open[h] = true;
                     any = true;
                 }
@@ -595,10 +620,11 @@ internal sealed class SmallRound : IRoundStep
                     var us = _us[h];
                     var uf = _uf[h];
                     var pij = _for[gm + h];
-                    var pji = _against[gm + h];
                     var xj = x[j];
                     var a = (s[j] * ((pij * us) + ((1 - pij) * uf))) + ((1 - s[j]) * us) - usq;
-                    var b = (si * ((pji * us) + ((1 - pji) * uf))) + ((1 - si) * us) - usq;
+
+                    // EUᵢ(j→i) depends on j's group only: the value found open above.
+                    var b = _b[h];
                     if (!OfferRules.Classify(a, b, xi, xj, out var kind, out var target))
                     {
                         continue;
