@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
+using Parley.Core.Simulation;
 
 namespace Parley.Core.Models.ExpectedUtility;
 
