@@ -1,7 +1,6 @@
 using System.Globalization;
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
-using Parley.Core.Simulation;
 
 namespace Parley.Core.Models.ExpectedUtility;
 
