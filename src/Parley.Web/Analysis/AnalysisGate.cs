@@ -1,6 +1,6 @@
 namespace Parley.Web.Analysis;
 
-/// <summary>Bounds how many advice searches and explanations run at once: they are CPU-bound, like runs, and take as many slots as runs do.</summary>
+/// <summary>Bounds how many advice searches and explanations run at once: they are CPU-bound, like runs, and get as many slots of their own as runs have workers.</summary>
 internal sealed class AnalysisGate(ServerOptions options) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrentRuns);
