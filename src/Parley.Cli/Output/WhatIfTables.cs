@@ -15,7 +15,10 @@ internal static class WhatIfTables
         ArgumentNullException.ThrowIfNull(report);
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         var console = CliContext.ConsoleFor(writer, ansi: false);
-        console.Profile.Width = Math.Max(ForecastTables.Width, 34 + (30 * report.WhatIfs.Count));
+        // One what-if: its forecast, change and interval in columns of their own. Several: one column each,
+        // "forecast (change)", so that three or four what-ifs still fit a terminal; their intervals are in the JSON.
+        var compact = report.WhatIfs.Count > 1;
+        console.Profile.Width = ForecastTables.Width;
         console.WriteLine(report.Scenario);
         console.WriteLine($"seed {report.Seed} · {(report.Draws > 0 ? $"{report.Draws} input draws" : "no input draws")} · base case and {report.WhatIfs.Count} what-if{(report.WhatIfs.Count == 1 ? string.Empty : "s")}, same seed and draws");
         foreach (var note in report.Base.Notes.Where(n => n.Kind == "input"))
@@ -34,8 +37,11 @@ internal static class WhatIfTables
             foreach (var w in report.WhatIfs)
             {
                 table.AddColumn(new TableColumn(Markup.Escape(w.Name)).RightAligned().NoWrap());
-                table.AddColumn(new TableColumn("change").RightAligned().NoWrap());
-                table.AddColumn(new TableColumn("80%").RightAligned().NoWrap());
+                if (!compact)
+                {
+                    table.AddColumn(new TableColumn("change").RightAligned().NoWrap());
+                    table.AddColumn(new TableColumn("80%").RightAligned().NoWrap());
+                }
             }
 
             foreach (var (model, r) in issue.Models)
@@ -47,17 +53,22 @@ internal static class WhatIfTables
                     var variant = w.Forecast.Issues.First(i => i.Id == issue.Id).Models.GetValueOrDefault(model);
                     if (change is null || variant is null)
                     {
-                        row.AddRange(["failed", "–", "–"]);
+                        row.AddRange(compact ? ["failed"] : ["failed", "–", "–"]);
                         continue;
                     }
 
-                    row.AddRange([Number(change.WhatIf, issue), Change(change.Change, issue), Interval(variant, issue)]);
+                    row.AddRange(compact
+                        ? [$"{Number(change.WhatIf, issue)} ({Change(change.Change, issue)})"]
+                        : [Number(change.WhatIf, issue), Change(change.Change, issue), Interval(variant, issue)]);
                 }
 
                 table.AddRow([.. row]);
             }
 
+            // The table takes its natural width (no column squeezed into wrapped digits); text wraps at the usual width.
+            console.Profile.Width = 1000;
             console.Write(table);
+            console.Profile.Width = ForecastTables.Width;
         }
 
         foreach (var w in report.WhatIfs)
@@ -81,7 +92,9 @@ internal static class WhatIfTables
         }
 
         console.WriteLine();
-        console.WriteLine("change: the what-if's point forecast minus the base case's, in scale points. 80%: the calibrated forecast interval, or '(input)' for the input sensitivity of a model without calibration.");
+        console.WriteLine(compact
+            ? "Each what-if: its point forecast (change from the base case, in scale points). 80%: the base case's calibrated forecast interval, or '(input)' for the input sensitivity of a model without calibration; every what-if's interval: one what-if at a time, or --format json."
+            : "change: the what-if's point forecast minus the base case's, in scale points. 80%: the calibrated forecast interval, or '(input)' for the input sensitivity of a model without calibration.");
         if (paths)
         {
             console.WriteLine();

@@ -53,6 +53,11 @@ public sealed partial class KoreaScenarioTests
         {
             yield return ($"stance {stance.ActorId}.{stance.IssueId}", stance.Rationale ?? string.Empty);
         }
+
+        foreach (var whatIf in Korea.WhatIfs)
+        {
+            yield return ($"what-if {whatIf.Name}", $"{whatIf.Description} {whatIf.Rationale}");
+        }
     }
 
     [Fact]

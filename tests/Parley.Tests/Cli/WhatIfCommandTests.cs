@@ -54,6 +54,20 @@ public sealed partial class WhatIfCommandTests
     }
 
     [Fact]
+    public void Korea_ships_three_named_what_ifs_that_print_as_one_compact_table()
+    {
+        var run = CliRunner.Run("whatif", Korea, "--all-whatifs", "--draws", "0", "-m", "compromise,scholz2011");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Matches(@"model\s+base\s+80%\s+cancellation-gambit\s+weapons-restart-threat\s+sanctions-erosion", run.Out);
+        var lines = run.Out.Split('\n');
+        Assert.All(lines.Where(l => l.Contains('│') || l.TrimStart().StartsWith("compromise", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd().Length <= 100, l));
+
+        // The erosion moves China and Russia towards relief: the compromise forecast on sanctions rises; the gambit leaves sanctions alone.
+        var sanctions = lines.SkipWhile(l => !l.StartsWith("Sanctions relief", StringComparison.Ordinal)).First(l => l.TrimStart().StartsWith("compromise", StringComparison.Ordinal));
+        Assert.Matches(@"compromise\s+\d+\s+(\(input\)|\d+–\d+|–)?\s*\d+ \(0\)\s+\d+ \(\+[\d.]+\)\s+\d+ \(\+[\d.]+\)", sanctions);
+    }
+
+    [Fact]
     public void A_timed_edit_is_marked_on_the_round_where_it_struck()
     {
         var run = CliRunner.Run("whatif", Korea, "--set", "trump.summit.salience=0.2@2", "--draws", "0", "-m", "scholz2011", "--paths");
