@@ -10,7 +10,6 @@ using Parley.Core.Scenarios;
 using Parley.Core.Text;
 using Parley.Formats.Calibration;
 using Parley.Formats.Results;
-using Parley.Formats.Deu;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;

@@ -166,8 +166,10 @@ public static class ForecastRunner
                     input = shocks.ApplyAll(input, []);
                 }
 
-                issues[k] = Analyse(models[m], issue, input, points[m][k], draws[m]?.Forecasts[k], residuals, request.Drivers ? drivers[m][k] : [], flags)
-                    with { Breakdown = results[m]!.Issues[k].Breakdown is { } verdict ? BreakdownForecast.Of(verdict, draws[m]?.Verdicts?[k], issue.VetoPlayers.Select(v => v.ActorId).ToArray()) : null };
+                var breakdown = results[m]!.Issues[k].Breakdown is { } verdict
+                    ? BreakdownForecast.Of(verdict, draws[m]?.Verdicts?[k], [.. issue.VetoPlayers.Select(v => v.ActorId)])
+                    : null;
+                issues[k] = Analyse(models[m], issue, input, points[m][k], draws[m]?.Forecasts[k], residuals, request.Drivers ? drivers[m][k] : [], flags) with { Breakdown = breakdown };
                 allFlags.AddRange(flags.Where(f => f.Model is not null));
             }
 

@@ -1,7 +1,6 @@
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
 using Parley.Core.Run;
-using Parley.Core.Scenarios;
 using Parley.Core.Scenarios.Edits;
 
 namespace Parley.Core.WhatIfs;

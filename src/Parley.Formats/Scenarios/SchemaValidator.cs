@@ -1,9 +1,9 @@
-using Parley.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Parley.Core;
 using Parley.Core.Diagnostics;
+using Parley.Core.Text;
 
 namespace Parley.Formats.Scenarios;
 

@@ -1,6 +1,5 @@
 using Parley.Core.Scenarios;
 using Parley.Core.Uncertainty;
-using Parley.Tests.Support;
 
 namespace Parley.Tests.Analysis;
 

@@ -1,7 +1,6 @@
 using Parley.Core.Backtest;
 using Parley.Core.Models;
 using Parley.Core.Models.Best;
-using Parley.Core.Models.Breakdown;
 
 namespace Parley.Tests.Deu;
 

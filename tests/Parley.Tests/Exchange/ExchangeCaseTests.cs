@@ -5,7 +5,6 @@ using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 using Parley.Core.Models.Exchange;
 using Parley.Formats;
-using Parley.Formats.Deu;
 using Parley.Tests.Deu;
 using Parley.Tests.Support;
 using Xunit.Abstractions;

@@ -2,7 +2,6 @@ using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
 using Parley.Formats;
 using Parley.Formats.Exchange;
-using Parley.Tests.Formats;
 using Parley.Tests.Support;
 using static Parley.Tests.Formats.FormatTestHelpers;
 

@@ -1,6 +1,5 @@
 using Parley.Core.Diagnostics;
 using Parley.Core.Scenarios;
-using Parley.Formats;
 using static Parley.Tests.Formats.FormatTestHelpers;
 
 namespace Parley.Tests.Formats;

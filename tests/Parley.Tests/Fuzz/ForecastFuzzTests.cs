@@ -4,7 +4,6 @@ using CsCheck;
 using Parley.Cli;
 using Parley.Core;
 using Parley.Core.Models;
-using Parley.Core.Models.Ktab;
 using Parley.Core.Run;
 using Parley.Core.Scenarios;
 using Parley.Formats;

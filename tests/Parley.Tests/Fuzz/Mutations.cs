@@ -18,7 +18,7 @@ public enum Syntax
 /// CsCheck generators of mutations: each draws its parameters (positions as fractions of the input,
 /// counts, replacement text) from a PCG and returns a function from bytes to bytes. They are composed
 /// 1–6 at a time on a seed file. The large inputs (100 MB, 10,000 actors) are not here: they are
-/// checked a handful of times in <see cref="HugeInputTests"/>, not ten thousand.
+/// checked a handful of times in <see cref="SizeLimits.LimitTests"/>, not ten thousand.
 /// </summary>
 internal static class Mutations
 {

@@ -10,8 +10,8 @@ using Parley.Formats;
 using Parley.Formats.Deu;
 using Parley.Formats.Ktab;
 using Parley.Formats.Results;
-using Parley.Tests.Formats;
 using Parley.Tests.Deu;
+using Parley.Tests.Formats;
 using Parley.Tests.Support;
 
 namespace Parley.Tests.Fuzz;
@@ -352,7 +352,8 @@ public sealed class ProbeRegressionTests
         // 2,000 actors × 10 issues = 20,000 stances, numbers at both ends of the magnitude range.
         var issues = Enumerable.Range(0, 10).Select(k => new Issue($"i{k}", $"Issue {k}", new Scale(-1e15, 1e15))).ToList();
         var actors = Enumerable.Range(0, Limits.MaxActors).Select(a => new Actor($"a{a}", $"A{a}", a % 2 == 0 ? 1e15 : 1e-100)).ToList();
-        var stances = (from a in Enumerable.Range(0, Limits.MaxActors) from k in Enumerable.Range(0, 10)
+        var stances = (from a in Enumerable.Range(0, Limits.MaxActors)
+                       from k in Enumerable.Range(0, 10)
                        select new Stance($"a{a}", $"i{k}", a % 3 == 0 ? 1e15 : -1e-100 * a, a % 5 == 0 ? 1e-100 : 1)).ToList();
         var scenario = new Scenario("largest", issues, actors, stances);
         var text = ScenarioWriter.ToJson(scenario);

@@ -1,4 +1,3 @@
-using Parley.Core.Models;
 using Parley.Core.Models.Ktab;
 using Parley.Formats.Ktab;
 using Parley.Tests.Support;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Parley.Cli.Commands;
-using Parley.Web;
 using Parley.Web.Tests.Reports;
 using Parley.Web.Tests.Support;
 

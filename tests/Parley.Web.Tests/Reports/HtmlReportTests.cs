@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Parley.Core.Run;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Parley.Core.Diagnostics;
-using Parley.Core.Simulation;
 using Parley.Core.Scenarios;
+using Parley.Core.Simulation;
 
 namespace Parley.Core.Models.ExpectedUtility;
 
