@@ -192,7 +192,7 @@ internal static class BacktestCommand
         {
             "JSON" => BacktestReportWriter.ToJson(result, data.Source),
             "CSV" => BacktestReportWriter.ToCsv(result),
-            _ => Table(result, data),
+            _ => BacktestTables.Render(result, data.Description, data.Clusters),
         };
         // Every output is ready before any is written, so that a bad --per-issue cannot leave a new --out behind.
         List<PendingOutput> outputs = [new(settings.Out, "--out", text), .. PerIssue(settings, result)];
@@ -297,63 +297,6 @@ internal static class BacktestCommand
         });
         return result!;
     }
-
-    private static string Table(BacktestResult result, BacktestData data)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = CliContext.ConsoleFor(writer, ansi: false);
-
-        var pct = (int)Math.Round(result.Confidence * 100);
-        var table = new Table().Border(TableBorder.Ascii)
-            .AddColumn("Model")
-            .AddColumn(new TableColumn("MAE").RightAligned())
-            .AddColumn(new TableColumn("MdAE").RightAligned())
-            .AddColumn(new TableColumn(F($"≤{result.HitThreshold:0.##}")).RightAligned())
-            .AddColumn(new TableColumn(F($"MAE {pct}% CI")).RightAligned())
-            .AddColumn(new TableColumn("Δ MAE").RightAligned())
-            .AddColumn(new TableColumn(F($"Δ {pct}% CI")).RightAligned());
-        if (result.Intervals is not null)
-        {
-            table.AddColumn(new TableColumn("cover 50/80/95").RightAligned()).AddColumn(new TableColumn("width 80").RightAligned());
-        }
-
-        foreach (var m in result.Models)
-        {
-            var cells = new List<string>
-            {
-                m.Model,
-                F($"{m.MeanAbsoluteError:F2}"),
-                F($"{m.MedianAbsoluteError:F2}"),
-                F($"{m.ShareWithin * 100:F1}%"),
-                F($"{m.MaeLow:F2}…{m.MaeHigh:F2}"),
-                F($"{m.DifferenceToReference:+0.00;-0.00;0.00}"),
-                F($"{m.DifferenceLow:+0.00;-0.00;0.00}…{m.DifferenceHigh:+0.00;-0.00;0.00}"),
-            };
-            if (result.Intervals?.FirstOrDefault(i => i.Model == m.Model) is { } iv)
-            {
-                cells.Add(F($"{iv.Coverage[50] * 100:F0}/{iv.Coverage[80] * 100:F0}/{iv.Coverage[95] * 100:F0}%"));
-                cells.Add(F($"{iv.MeanWidth[80]:F1}"));
-            }
-
-            table.AddRow(Cells([.. cells]));
-        }
-
-        console.Write(table);
-        writer.WriteLine(data.Description + ".");
-        writer.WriteLine(F($"MAE = mean |forecast − outcome| on 0–100; MdAE = median absolute error; ≤{result.HitThreshold:0.##} = share of issues within {result.HitThreshold:0.##} points."));
-        writer.WriteLine(F($"Δ MAE = MAE − MAE of {result.ReferenceModel} (< 0 is better). Intervals: {pct}% percentile bootstrap, {result.Replicates} replicates resampling {data.Clusters} (paired for Δ)."));
-        if (result.Intervals is not null)
-        {
-            writer.WriteLine(F($"cover = share of outcomes inside the model's 50/80/95% forecast interval; width 80 = mean width of its 80% interval. Each issue's interval is calibrated on the other folds only ({BacktestOptions.Default.Folds}-fold cross-validation over proposals, {result.Draws} input draws per issue)."));
-        }
-
-        writer.WriteLine(F($"Seed: {result.Seed}"));
-        return writer.ToString();
-    }
-
-    private static Text[] Cells(params string[] cells) => [.. cells.Select(c => new Text(c))];
-
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private sealed class Reporter(Action<BacktestProgress> report) : IProgress<BacktestProgress>
     {

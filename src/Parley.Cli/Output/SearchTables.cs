@@ -17,16 +17,11 @@ internal static class SearchTables
         var pct = (int)Math.Round(result.Confidence * 100);
         var candidates = new Table().Border(TableBorder.Ascii).Title("Every candidate on every issue")
             .AddColumn("Model")
-            .AddColumn(new TableColumn("k").RightAligned())
-            .AddColumn(new TableColumn("MAE").RightAligned())
-            .AddColumn(new TableColumn("MdAE").RightAligned())
-            .AddColumn(new TableColumn(F($"≤{result.HitThreshold:0.##}")).RightAligned())
-            .AddColumn(new TableColumn(F($"MAE {pct}% CI")).RightAligned())
-            .AddColumn(new TableColumn("Δ MAE").RightAligned())
-            .AddColumn(new TableColumn(F($"Δ {pct}% CI")).RightAligned());
+            .AddColumn(new TableColumn("k").RightAligned());
+        BacktestTables.AddScoreColumns(candidates, result);
         foreach (var (m, k) in result.Models.Select((m, i) => (m, search.Complexity[i])).OrderBy(p => p.m.MeanAbsoluteError).ThenBy(p => p.Item2))
         {
-            candidates.AddRow(Cells(m.Model, F($"{k}"), F($"{m.MeanAbsoluteError:F2}"), F($"{m.MedianAbsoluteError:F2}"), F($"{m.ShareWithin * 100:F1}%"), F($"{m.MaeLow:F2}…{m.MaeHigh:F2}"), Delta(m.DifferenceToReference), F($"{Delta(m.DifferenceLow)}…{Delta(m.DifferenceHigh)}")));
+            candidates.AddRow(Cells([m.Model, F($"{k}"), .. BacktestTables.ScoreCells(m)]));
         }
 
         console.Write(candidates);
@@ -58,9 +53,9 @@ internal static class SearchTables
         return writer.ToString();
     }
 
-    private static string Delta(double d) => d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
+    private static string Delta(double d) => BacktestTables.Delta(d);
 
-    private static Text[] Cells(params string[] cells) => [.. cells.Select(c => new Text(c))];
+    private static Text[] Cells(params string[] cells) => BacktestTables.Cells(cells);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
