@@ -36,9 +36,9 @@ public static class HtmlReport
             IssueSection(html, content, issue);
         }
 
-        foreach (var section in content.Advice)
+        foreach (var advice in content.Advice)
         {
-            Section(html, section);
+            AdviceSection.Append(html, advice, scenario);
         }
 
         ScenarioSection(html, scenario);
@@ -260,28 +260,6 @@ public static class HtmlReport
             }
 
             html.Append("</ul>\n");
-        }
-
-        html.Append("</section>\n");
-    }
-
-    private static void Section(StringBuilder html, ReportSection section)
-    {
-        html.Append("<section class=\"advice\">\n<h2>").Append(HtmlText.Escape(section.Title)).Append("</h2>\n");
-        foreach (var p in section.Paragraphs)
-        {
-            html.Append("<p>").Append(HtmlText.Escape(p)).Append("</p>\n");
-        }
-
-        if (section.Header.Count > 0)
-        {
-            html.Append("<table>\n<thead><tr>").Append(string.Concat(section.Header.Select(h => "<th>" + HtmlText.Escape(h) + "</th>"))).Append("</tr></thead>\n<tbody>\n");
-            foreach (var row in section.Rows)
-            {
-                html.Append("<tr>").Append(string.Concat(row.Select(c => "<td>" + HtmlText.Escape(c) + "</td>"))).Append("</tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
         }
 
         html.Append("</section>\n");

@@ -14,13 +14,6 @@ public sealed record ReportContent(Scenario Scenario, ForecastReport Result)
     /// <summary>The what-if edits made to the scenario before the run, in the edit grammar.</summary>
     public IReadOnlyList<string> WhatIf { get; init; } = [];
 
-    /// <summary>Sections of advice for named actors, in order.</summary>
-    public IReadOnlyList<ReportSection> Advice { get; init; } = [];
+    /// <summary>The advice for the actors named (<c>--advise</c>), in order: each as <c>parley advise --format json</c> writes it.</summary>
+    public IReadOnlyList<AdviceReport> Advice { get; init; } = [];
 }
-
-/// <summary>A section of free content: a title, paragraphs, and an optional table.</summary>
-/// <param name="Title">The heading.</param>
-/// <param name="Paragraphs">Paragraphs of text.</param>
-/// <param name="Header">The table's header cells; empty for no table.</param>
-/// <param name="Rows">The table's rows.</param>
-public sealed record ReportSection(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);

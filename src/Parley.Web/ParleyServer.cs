@@ -81,12 +81,14 @@ public static class ParleyServer
         {
             document.Info.Title = "Parley";
             document.Info.Version = Core.ParleyVersion.Current;
-            document.Info.Description = "Parley's REST API: versioned scenarios, runs of the bargaining models in the background with progress, results in the shape of 'parley forecast --format json', and HTML reports.";
+            document.Info.Description = "Parley's REST API: versioned scenarios, runs of the bargaining models in the background with progress, results in the shape of 'parley forecast --format json', advice for an actor and why each actor moved (the JSON of 'parley advise' and 'parley explain'), and HTML reports.";
             return Task.CompletedTask;
         }));
 
         services.AddSingleton<ServerInstance>();
         services.AddSingleton<Scenarios.ScenarioCache>();
+        services.AddSingleton<Analysis.AnalysisGate>();
+        services.AddSingleton<Analysis.AdviceJobs>();
         services.AddSingleton(sp => new RunQueue(sp.GetRequiredService<ServerOptions>().MaxQueuedRuns));
         services.AddHostedService<ServerHeartbeat>();
         services.AddHostedService<RunWorkers>();
@@ -110,6 +112,7 @@ public static class ParleyServer
         RunEndpoints.Map(app);
         ReportEndpoints.Map(app);
         CatalogEndpoints.Map(app);
+        AnalysisEndpoints.Map(app);
         // An unknown API path read by a GET gets a problem in words; other methods keep routing's own 404, 405 and 415.
         app.MapGet("/api/{**rest}", (HttpContext context) => ApiResults.NotFound($"No endpoint GET {context.Request.Path} (see /openapi/v1.json)."))
             .ExcludeFromDescription()

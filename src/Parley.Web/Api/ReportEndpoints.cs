@@ -58,6 +58,24 @@ public static class RunReports
         return (new ReportContent(scenario, result) { Origin = origin, WhatIf = run.Spec.WhatIf }, null, StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// The forecast request stored run <paramref name="id"/> was made with, planned again as the server
+    /// planned it (the scenario version with its what-if edits, model options, draws, seed); null for an
+    /// unknown run or one whose request no longer plans. What <c>parley report RUN --advise</c> advises on.
+    /// </summary>
+    public static Core.Run.ForecastRequest? RequestOf(ParleyStore store, long id)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Runs.Get(id) is not { } run)
+        {
+            return null;
+        }
+
+        var s = run.Spec;
+        var (plan, _) = RunPlanner.Plan(new Api.RunRequestDto(s.ScenarioId, s.ScenarioVersion, s.Models, s.Draws, s.Seed, s.Rounds, s.Parameters, s.WhatIf, s.Drivers), store, new ServerOptions(), new Scenarios.ScenarioCache());
+        return plan?.Request;
+    }
+
     /// <summary>The HTML of stored run <paramref name="id"/>'s report, or the answer that says why there is none.</summary>
     internal static (string? Html, IResult? Problem) Render(ParleyStore store, long id)
     {

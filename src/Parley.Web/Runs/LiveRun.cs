@@ -49,8 +49,18 @@ internal sealed class LiveRun : IProgress<RunProgress>
     /// <inheritdoc />
     public void Report(RunProgress value)
     {
-        Progress = ProgressDto.Of(value, Plan.Spec.Draws, Plan.Spec.Drivers);
-        Publish(Snapshot());
+        // Reports come from the run's worker threads and may arrive out of order: only one that goes forward is kept and sent.
+        var progress = ProgressDto.Of(value, Plan.Spec.Draws, Plan.Spec.Drivers);
+        lock (_gate)
+        {
+            if (Status.IsFinal() || (Progress is { } last && progress.Fraction < last.Fraction))
+            {
+                return;
+            }
+
+            Progress = progress;
+            Publish(Snapshot());
+        }
     }
 
     /// <summary>Moves the run to <paramref name="status"/> and tells every listener; a final status ends their streams.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Parley.Web.Tests.Support;
@@ -123,6 +124,24 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#path-chart[data-drawn='true']")).ToHaveCountAsync(1);
         // Why each actor moved: the offers scholz2011 recorded as taken, with who made them.
         await Assertions.Expect(page.Locator("#moves tbody tr").First).ToContainTextAsync("offer from");
+        // Why each actor moved, from the core's explanation (POST /api/explain) of scholz2011 on sanctions.
+        await Assertions.Expect(page.Locator("#explain #coalitions")).ToContainTextAsync("Coalitions at the end");
+
+        // The advice for a chosen actor: pick it, ask, and the core's best move appears.
+        await page.SelectOptionAsync("#advice-actor", "moon");
+        await Assertions.Expect(page.Locator("#advice-issue")).ToHaveValueAsync("sanctions");
+        await page.FillAsync("#advice-draws", "20");
+        await page.ClickAsync("#advise");
+        var best = page.Locator("#advice-result p.best-move[data-issue='sanctions']");
+        await Assertions.Expect(best).ToContainTextAsync("Best move:", new() { Timeout = 60_000 });
+        var runId = long.Parse(new Regex("#/runs/(\\d+)$").Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var seed = (await _web.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/runs/{runId}?result=false")).GetProperty("seed").GetUInt64();
+        var korea = Formats.ScenarioFiles.Read(TestPaths.Korea).Value!;
+        var advice = Core.Advice.AdviceSearch.Run(new Core.Advice.AdviceRequest(korea, "moon") { IssueId = "sanctions", Draws = 20, Seed = seed }).Issues.Single().Best!;
+        Assert.Equal(advice.Position, double.Parse((await best.GetAttributeAsync("data-position"))!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(advice.Salience, double.Parse((await best.GetAttributeAsync("data-salience"))!, System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#advice-result table.persuade tbody tr").First).ToBeVisibleAsync();
+
         await page.Locator("input.slider[data-edit='china.sanctions.salience']").FillAsync("0.2");
         await Assertions.Expect(page.Locator("td.whatif-forecast[data-model='best']")).Not.ToHaveTextAsync("—", new() { Timeout = 30_000 });
 

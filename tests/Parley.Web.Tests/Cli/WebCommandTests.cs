@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Parley.Cli.Commands;
+using Parley.Web.Tests.Reports;
 using Parley.Web.Tests.Support;
 
 namespace Parley.Web.Tests.Cli;
@@ -45,6 +46,15 @@ public sealed class WebCommandTests
         var report = folder.File("run.html");
         Assert.Equal(0, ParleyCli.Run("report", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", database, "--out", report).ExitCode);
         Assert.Contains($"Run {runId} of scenario", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+
+        // --advise on a stored run advises on its scenario, draws and seed (two models were run: advise's default model).
+        var advised = folder.File("advised.html");
+        var adviseRun = ParleyCli.Run("report", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", database, "--out", advised, "--advise", "moon");
+        Assert.True(adviseRun.ExitCode == 0, adviseRun.Error);
+        var scenario = Formats.ScenarioFiles.Read(TestPaths.Korea).Value!;
+        var expected = Core.Advice.AdviceSearch.Run(new Core.Advice.AdviceRequest(scenario, "moon") { Draws = 50, Seed = 9 });
+        Assert.Equal(BestMoves(expected), ReportTests.BestMoves(await File.ReadAllTextAsync(advised), "moon"));
+        Assert.Equal(2, ParleyCli.Run("report", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", database, "--out", advised, "--advise", "mon").ExitCode);
 
         Assert.Equal(3, ParleyCli.Run("show", "999", "--db", database).ExitCode);
         Assert.Equal(3, ParleyCli.Run("history", "--db", folder.File("none.db")).ExitCode);
@@ -92,4 +102,7 @@ public sealed class WebCommandTests
         Assert.Equal("http://localhost:5117/", new ServerOptions { Host = "0.0.0.0" }.Url(5117));
         Assert.Equal("http://[::1]:80/", new ServerOptions { Host = "::1" }.Url(80));
     }
+
+    private static List<string> BestMoves(Core.Advice.ActorAdvice advice) =>
+        [.. advice.Issues.Select(i => i.Best is { } b ? $"{i.IssueId}:{ReportTests.Number(b.Position)}:{ReportTests.Number(b.Salience)}" : $"{i.IssueId}:none")];
 }

@@ -25,7 +25,7 @@ public sealed class MalformedRequestTests : IClassFixture<MalformedRequestTests.
     [
         "{", "}", "[", "]", "\"", ":", ",", "\n", "  ", "- ", "title: x", "issues:", "actors:", "id: a", "name: A", "capability: ", "-1", "1e309", "NaN",
         ".inf", "&anchor", "*anchor", "!!binary", "\t", "\u00ff", "\ufeff", "position: 120", "salience: 2", "stances:", "{ a: { position: 1 } }", "null", "true",
-        "\"scenario\": 1", "\"draws\": 1e12", "\"seed\": -1", "\"models\": [1]", "\"whatif\": [\"x.y.z=1\"]", "Actor,Capability,Position,Salience", "a,1,2,3", "<?xml", "<Scenario>",
+        "\"scenario\": 1", "\"draws\": 1e12", "\"seed\": -1", "\"models\": [1]", "\"whatif\": [\"x.y.z=1\"]", "\"actor\": \"kim\"", "\"issue\": \"summit\"", "\"issue\": 3", "\"fine\": true", "\"rounds\": 0", "Actor,Capability,Position,Salience", "a,1,2,3", "<?xml", "<Scenario>",
     ];
 
     private static async Task<int> Send(HttpClient client, HttpMethod method, string path, byte[] body, string type)
@@ -38,18 +38,18 @@ public sealed class MalformedRequestTests : IClassFixture<MalformedRequestTests.
     }
 
     [Fact]
-    public async Task Random_scenario_and_run_bodies_never_get_a_5xx()
+    public async Task Random_scenario_run_advice_and_explain_bodies_never_get_a_5xx()
     {
         var id = await _web.SaveKorea();
         var text = Gen.OneOf(
             Gen.String[0, 400],
             Gen.OneOf<string>(s_fragments).Array[0, 40].Select(parts => string.Concat(parts)),
             Gen.Byte.Array[0, 300].Select(bytes => System.Text.Encoding.Latin1.GetString(bytes)));
-        var cases = Gen.Select(text, Gen.OneOf<string>(s_types), Gen.Int[0, 4]);
+        var cases = Gen.Select(text, Gen.OneOf<string>(s_types), Gen.Int[0, 6]);
         var targets = new (HttpMethod Method, string Path)[]
         {
             (HttpMethod.Post, "/api/scenarios"), (HttpMethod.Post, "/api/validate"), (HttpMethod.Put, $"/api/scenarios/{id}"),
-            (HttpMethod.Post, "/api/runs"), (HttpMethod.Post, "/api/runs?wait=true"),
+            (HttpMethod.Post, "/api/runs"), (HttpMethod.Post, "/api/runs?wait=true"), (HttpMethod.Post, "/api/advice"), (HttpMethod.Post, "/api/explain"),
         };
         await cases.SampleAsync(async c =>
         {

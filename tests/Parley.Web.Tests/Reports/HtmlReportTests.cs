@@ -42,8 +42,10 @@ public sealed class HtmlReportTests
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["http://www.w3.org/2000/svg"], Regex.Matches(html, "https?://[^\"'<> ]+").Select(m => m.Value).Distinct());
         var charts = Regex.Matches(html, "<svg .*?</svg>", RegexOptions.Singleline).Select(m => m.Value).ToList();
-        // Per issue: forecasts, distribution, drivers, and a path per iterative model (scholz2011, bdm).
-        Assert.Equal(5 * 5, charts.Count);
+        // Per issue: forecasts, distribution, drivers, and a path per model that ran more than one round (scholz2011, bdm, bdm+veto).
+        var paths = s_korea.Value.Content.Result.Issues.Sum(i => i.Models.Values.Count(m => m.Rounds.Count > 1));
+        Assert.Equal(5 * 3, paths);
+        Assert.Equal((5 * 3) + paths, charts.Count);
         foreach (var svg in charts)
         {
             var root = XDocument.Parse(svg).Root!;

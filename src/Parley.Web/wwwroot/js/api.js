@@ -64,6 +64,10 @@ export const api = {
   run: (id, withResult = true) => get(`/api/runs/${id}${withResult ? '' : '?result=false'}`),
   runs: (limit = 100) => get(`/api/runs?limit=${limit}`),
   cancel: (id) => postJson(`/api/runs/${id}/cancel`, {}),
+  advise: (request) => postJson('/api/advice', request),
+  advice: (id) => get(`/api/advice/${id}`),
+  cancelAdvice: (id) => postJson(`/api/advice/${id}/cancel`, {}),
+  explain: (request) => postJson('/api/explain', request),
 };
 
 /** Follows a run's progress: calls onEvent with each event; resolves with the last (final) one. */

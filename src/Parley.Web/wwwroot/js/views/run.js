@@ -1,10 +1,11 @@
 // One run: the forecast per issue and model with its interval and reading, charts (forecast and
-// intervals, paths, distribution over the draws, drivers), what-if sliders that rerun and redraw
-// live, the notes, and the report for download.
+// intervals, paths, distribution over the draws, drivers), why each actor moved, what-if sliders
+// that rerun and redraw live, the advice for a chosen actor, the notes, and the report for download.
 import { api, follow } from '../api.js';
 import { debounce, fill, h, interval, message, num, when } from '../dom.js';
 import { driversChart, forecastChart, histogramChart, pathChart } from '../charts.js';
 import { salienceMax, scaleOf } from '../scenario-doc.js';
+import { advicePanel, explainBox } from './analysis.js';
 
 export async function runView(id) {
   let run = await api.run(id);
@@ -101,34 +102,12 @@ export async function runView(id) {
     const histBox = h('div', { class: 'chart-box' }, h('h3', {}, `Distribution over the ${result.draws} input draws`), r.histogram ? h('div', { class: 'canvas-wrap short' }, histogramCanvas) : h('p', { class: 'hint' }, 'No input draws in this run.'));
     const drvBox = h('div', { class: 'chart-box' }, h('h3', {}, 'Who drives it'), r.drivers.length ? h('div', { class: 'canvas-wrap' }, driversCanvas) : h('p', { class: 'hint' }, 'No drivers in this run.'),
       r.shares ? h('p', { class: 'hint' }, 'Shares of the outcome: ', Object.entries(r.shares).sort((a, b) => b[1] - a[1]).map(([a, s]) => `${actorNames[a] ?? a} ${(s * 100).toFixed(0)}%`).join(', ')) : null);
-    fill(details, h('p', { class: 'reading' }, r.reading), pathBox, histBox, drvBox, movesBox(r));
+    // Why each actor moved: the core's explanation of this model's run of the issue (iterative models only).
+    const why = hasPath ? explainBox(run, state.issue, state.model, actorNames) : null;
+    fill(details, h('p', { class: 'reading' }, r.reading), pathBox, histBox, drvBox, why);
     if (hasPath) pathChart(pathCanvas, issue, state.model, actorNames);
     if (r.histogram) histogramChart(histogramCanvas, issue, state.model);
     if (r.drivers.length) driversChart(driversCanvas, issue, state.model, actorNames);
-  }
-
-  // ----- why each actor moved: the offers each actor took, as the run recorded them -----
-  function movesBox(r) {
-    const rows = [];
-    for (let k = 1; k < r.rounds.length; k++) {
-      const before = r.rounds[k - 1].positions;
-      for (const offer of r.rounds[k].offers ?? []) {
-        if (!offer.accepted) continue;
-        rows.push(h('tr', {},
-          h('td', { class: 'num' }, r.rounds[k].round),
-          h('td', {}, actorNames[offer.to] ?? offer.to),
-          h('td', { class: 'num' }, `${num(before[offer.to])} → ${num(offer.new_position)}`),
-          h('td', {}, `${offer.type} offer from ${actorNames[offer.from] ?? offer.from}`),
-          h('td', { class: 'num' }, `${num(offer.eu_receiver, 3)} / ${num(offer.eu_proposer, 3)}`)));
-      }
-    }
-    if (rows.length === 0) return null;
-    return h('div', { class: 'chart-box moves' },
-      h('h3', {}, `Why each actor moved (${state.model}: the offer it took, round by round)`),
-      h('table', { class: 'list', id: 'moves' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Round'), h('th', {}, 'Actor'), h('th', {}, 'Moved'), h('th', {}, 'Because of'), h('th', {}, 'EU receiver / proposer'))),
-        h('tbody', {}, rows)),
-      h('p', { class: 'hint' }, 'The expected utilities are seen by the actor that moved (a = its own challenge, b = the proposer\'s), as the model computed them.'));
   }
 
   // ----- what-if sliders -----
@@ -162,6 +141,8 @@ export async function runView(id) {
       whatifStatus);
   }
 
+  function currentEdits() { return [...state.edits.entries()].map(([k, v]) => `${k}=${v}`); }
+
   function setEdit(key, value, original) {
     if (value === original) state.edits.delete(key);
     else state.edits.set(key, value);
@@ -171,7 +152,7 @@ export async function runView(id) {
   const rerun = debounce(async () => {
     if (state.busy) { state.again = true; return; }
     state.busy = true;
-    const edits = [...state.edits.entries()].map(([k, v]) => `${k}=${v}`);
+    const edits = currentEdits();
     fill(whatifStatus, edits.length ? `What if ${edits.join(', ')}: running…` : 'Back to the run as it was.');
     try {
       if (edits.length === 0) {
@@ -224,6 +205,7 @@ export async function runView(id) {
       h('div', { class: 'whatif-box' }, h('h3', {}, 'What if… (move a slider: the models rerun on this server)'), whatifHost, whatifTable)),
     h('div', { class: 'toolbar' }, h('label', {}, 'Details for model ', modelSelect)),
     details,
+    h('h2', {}, 'Advice for an actor'), advicePanel({ run, doc, names: actorNames, issue: () => state.issue, edits: currentEdits }),
     h('h2', {}, 'Notes and flags'), notes);
   renderTabs();
   renderSliders();
