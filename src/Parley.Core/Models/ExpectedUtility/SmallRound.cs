@@ -468,34 +468,7 @@ internal sealed class SmallRound : IRoundStep
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (double For, double Against) Pair(int g, int h, bool lower, int below, int atOrBelow, int stride)
     {
-        var rowI = g * stride;
-        var rowJ = h * stride;
-        var totalI = _totals[g];
-        var totalJ = _totals[h];
-        var lo = _groupStart[below];
-        var hi = _groupStart[atOrBelow];
-        double nij, nji;
-        if (lower)
-        {
-            nij = _prefix[rowJ + lo] - _prefix[rowI + lo];
-            nji = (totalI - _prefix[rowI + hi]) - (totalJ - _prefix[rowJ + hi]);
-        }
-        else
-        {
-            nij = (totalJ - _prefix[rowJ + hi]) - (totalI - _prefix[rowI + hi]);
-            nji = _prefix[rowI + lo] - _prefix[rowJ + lo];
-        }
-
-        nij = nij > 0 ? nij : 0;
-        nji = nji > 0 ? nji : 0;
-        if (_scholz)
-        {
-            return (nij * _inverseNormaliser, nji * _inverseNormaliser);
-        }
-
-        var sum = nij + nji;
-        var inverse = sum > 0 ? 1.0 / sum : 0.0;
-        return (sum > 0 ? nij * inverse : 0.5, sum > 0 ? nji * inverse : 0.5);
+        return VictoryProbabilities.Shares(_prefix, g * stride, h * stride, _totals[g], _totals[h], _groupStart[below], _groupStart[atOrBelow], lower, _scholz, _inverseNormaliser);
     }
 
     /// <summary>

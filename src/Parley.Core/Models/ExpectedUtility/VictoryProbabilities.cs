@@ -166,33 +166,7 @@ internal sealed class VictoryProbabilities
                 atOrBelow[q] = hi;
                 var rowI = rank * (n + 1);
                 var totalI = totals[rank];
-                double nij, nji;
-                if (a < b)
-                {
-                    // Voters below the midpoint are nearer a; those above it nearer b.
-                    nij = prefix[rowJ + lo] - prefix[rowI + lo];
-                    nji = (totalI - prefix[rowI + hi]) - (totalJ - prefix[rowJ + hi]);
-                }
-                else
-                {
-                    nij = (totalJ - prefix[rowJ + hi]) - (totalI - prefix[rowI + hi]);
-                    nji = prefix[rowI + lo] - prefix[rowJ + lo];
-                }
-
-                nij = nij > 0 ? nij : 0;
-                nji = nji > 0 ? nji : 0;
-                if (scholz)
-                {
-                    forBlock[slot] = nij * inverseNormaliser;
-                    againstBlock[slot] = nji * inverseNormaliser;
-                }
-                else
-                {
-                    var total = nij + nji;
-                    var inverse = total > 0 ? 1.0 / total : 0.0;
-                    forBlock[slot] = total > 0 ? nij * inverse : 0.5;
-                    againstBlock[slot] = total > 0 ? nji * inverse : 0.5;
-                }
+                (forBlock[slot], againstBlock[slot]) = Shares(prefix, rowI, rowJ, totalI, totalJ, lo, hi, a < b, scholz, inverseNormaliser);
             }
         }
     }
@@ -299,5 +273,39 @@ internal sealed class VictoryProbabilities
         }
 
         _totals[j] = sum;
+    }
+
+    /// <summary>
+    /// P(i, j) and P(j, i) from the prefix-sum rows of i and j: the votes for i over j and for j over i among the
+    /// voters below the midpoint (<paramref name="lower"/>: xᵢ &lt; xⱼ) or above it, floored at 0; divided by the
+    /// global normaliser for Scholz et al. (2011), else by their sum (½ each when both are 0). Shared by the
+    /// table round and the small round, so both take the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (double For, double Against) Shares(ReadOnlySpan<double> prefix, int rowI, int rowJ, double totalI, double totalJ, int lo, int hi, bool lower, bool scholz, double inverseNormaliser)
+    {
+        double nij, nji;
+        if (lower)
+        {
+            // Voters below the midpoint are nearer i; those above it nearer j.
+            nij = prefix[rowJ + lo] - prefix[rowI + lo];
+            nji = (totalI - prefix[rowI + hi]) - (totalJ - prefix[rowJ + hi]);
+        }
+        else
+        {
+            nij = (totalJ - prefix[rowJ + hi]) - (totalI - prefix[rowI + hi]);
+            nji = prefix[rowI + lo] - prefix[rowJ + lo];
+        }
+
+        nij = nij > 0 ? nij : 0;
+        nji = nji > 0 ? nji : 0;
+        if (scholz)
+        {
+            return (nij * inverseNormaliser, nji * inverseNormaliser);
+        }
+
+        var total = nij + nji;
+        var inverse = total > 0 ? 1.0 / total : 0.0;
+        return (total > 0 ? nij * inverse : 0.5, total > 0 ? nji * inverse : 0.5);
     }
 }
