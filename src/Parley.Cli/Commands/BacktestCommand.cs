@@ -198,13 +198,10 @@ internal static class BacktestCommand
         List<PendingOutput> outputs = [new(settings.Out, "--out", text), .. PerIssue(settings, result)];
         if (settings.CalibrationOut is not null)
         {
-            var calibration = ForecastCalibration.Fit(
-                data.IsDeu
-                    ? $"DEU III development split ({result.CaseCount} issues in {result.ProposalCount} proposals, {Path.GetFileName(data.Source.File)})"
-                    : data.Description,
-                [.. result.Models.Select(m => m.Model)],
-                [.. result.Cases.Select((c, i) => new CalibrationCase(c.ProposalId, c.Outcome, ResidualScale.Of(cases[i].Input, cases[i].Scenario.Issues[0].Scale, options.ErrorScale), c.Forecasts))],
-                options.ErrorScale);
+            var source = data.IsDeu
+                ? $"DEU III development split ({result.CaseCount} issues in {result.ProposalCount} proposals, {Path.GetFileName(data.Source.File)})"
+                : data.Description;
+            var calibration = BacktestCalibration.Fit(source, result, cases, options.ErrorScale);
             outputs.Add(new(settings.CalibrationOut, "--calibration-out", CalibrationFile.ToJson(calibration, ShippedCalibration.Command)));
         }
 

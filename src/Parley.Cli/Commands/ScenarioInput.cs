@@ -7,18 +7,6 @@ namespace Parley.Cli.Commands;
 /// <summary>Reads a scenario file for a command, reporting every diagnostic on stderr.</summary>
 internal static class ScenarioInput
 {
-    /// <summary>The names accepted by <c>--input-format</c>, with the format each stands for.</summary>
-    private static readonly Dictionary<string, ScenarioFormat> s_formats = new(StringComparer.Ordinal)
-    {
-        ["auto"] = ScenarioFormat.Auto,
-        ["yaml"] = ScenarioFormat.Yaml,
-        ["json"] = ScenarioFormat.Json,
-        ["classic-csv"] = ScenarioFormat.ClassicCsv,
-        ["ktab-csv"] = ScenarioFormat.KtabCsv,
-        ["ktab-xml"] = ScenarioFormat.KtabXml,
-        ["exchange-csv"] = ScenarioFormat.ExchangeCsv,
-    };
-
     /// <summary>The <c>--input-format</c> option: forces how a file is read (a .csv is otherwise recognised by its content).</summary>
     public static Option<string> FormatOption()
     {
@@ -27,7 +15,7 @@ internal static class ScenarioInput
             Description = "How to read the file: auto (by extension and content), yaml, json, classic-csv, ktab-csv, ktab-xml or exchange-csv.",
             DefaultValueFactory = _ => "auto",
         };
-        option.AcceptOnlyFromAmong([.. s_formats.Keys]);
+        option.AcceptOnlyFromAmong([.. ScenarioFormatNames.All]);
         return option;
     }
 
@@ -38,7 +26,7 @@ internal static class ScenarioInput
     /// </summary>
     public static ScenarioSource? Load(string path, string formatName, CliContext context, List<string> notes)
     {
-        var result = ScenarioFiles.LoadFileOrBundled(path, s_formats[formatName]);
+        var result = ScenarioFiles.LoadFileOrBundled(path, ScenarioFormatNames.Parse(formatName)!.Value);
         context.Report(result.Diagnostics);
         notes.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => d.Message));
         if (!result.Succeeded)

@@ -6,16 +6,6 @@ namespace Parley.Web.Scenarios;
 /// <summary>The scenario formats by the names the API and the database use, and by the content types that carry them.</summary>
 public static class ScenarioFormats
 {
-    private static readonly Dictionary<string, ScenarioFormat> s_byName = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["auto"] = ScenarioFormat.Auto,
-        ["yaml"] = ScenarioFormat.Yaml,
-        ["json"] = ScenarioFormat.Json,
-        ["classic-csv"] = ScenarioFormat.ClassicCsv,
-        ["ktab-csv"] = ScenarioFormat.KtabCsv,
-        ["ktab-xml"] = ScenarioFormat.KtabXml,
-    };
-
     /// <summary>The content types a scenario may be sent as (the API's routing refuses others with 415).</summary>
     public static readonly string[] ContentTypes =
     [
@@ -23,14 +13,15 @@ public static class ScenarioFormats
         "text/csv", "application/xml", "text/xml", "text/plain", "application/octet-stream",
     ];
 
-    /// <summary>The names accepted by <c>?format=</c>.</summary>
-    public static IEnumerable<string> Names => s_byName.Keys;
+    /// <summary>The names accepted by <c>?format=</c>: those of <see cref="ScenarioFormatNames"/> but the exchange model's input, which the server does not store.</summary>
+    public static IEnumerable<string> Names => ScenarioFormatNames.All.Where(n => n != ScenarioFormatNames.Name(ScenarioFormat.ExchangeCsv));
 
-    /// <summary>The format called <paramref name="name"/>, or null.</summary>
-    public static ScenarioFormat? Parse(string? name) => name is not null && s_byName.TryGetValue(name, out var f) ? f : null;
+    /// <summary>The format called <paramref name="name"/> (in any case), or null.</summary>
+    public static ScenarioFormat? Parse(string? name) =>
+        ScenarioFormatNames.Parse(name, ignoreCase: true) is { } format && format != ScenarioFormat.ExchangeCsv ? format : null;
 
     /// <summary>The name of <paramref name="format"/>, e.g. <c>ktab-csv</c>.</summary>
-    public static string Name(ScenarioFormat format) => s_byName.First(p => p.Value == format).Key;
+    public static string Name(ScenarioFormat format) => ScenarioFormatNames.Name(format);
 
     /// <summary>The format a scenario read as <paramref name="read"/> is stored as: a CSV the reader recognised by its header (<see cref="ScenarioFormat.Auto"/>) is a classic table.</summary>
     public static ScenarioFormat Stored(ScenarioFormat read) => read == ScenarioFormat.Auto ? ScenarioFormat.ClassicCsv : read;

@@ -38,10 +38,7 @@ public sealed class CalibrationTests
     {
         var result = s_backtest.Value;
         var cases = DeuData.Dev.ToBacktestCases();
-        var refit = ForecastCalibration.Fit(
-            "refit",
-            [.. result.Models.Select(m => m.Model)],
-            [.. result.Cases.Select((c, i) => new CalibrationCase(c.ProposalId, c.Outcome, ResidualScale.Of(cases[i].Input, cases[i].Scenario.Issues[0].Scale), c.Forecasts))]);
+        var refit = BacktestCalibration.Fit("refit", result, cases);
         var shipped = ShippedCalibration.Instance;
         Assert.Equal(refit.Models.Select(m => m.Model).Order(), shipped.Models.Select(m => m.Model).Order());
         foreach (var model in refit.Models)
