@@ -87,6 +87,7 @@ public static class ParleyServer
 
         services.AddSingleton<ServerInstance>();
         services.AddSingleton<Scenarios.ScenarioCache>();
+        services.AddSingleton(new Core.Run.DrawCache());
         services.AddSingleton<Analysis.AnalysisGate>();
         services.AddSingleton<Analysis.AdviceJobs>();
         services.AddSingleton(sp => new RunQueue(sp.GetRequiredService<ServerOptions>().MaxQueuedRuns));

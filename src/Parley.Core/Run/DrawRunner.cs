@@ -7,9 +7,11 @@ using Parley.Core.Uncertainty;
 namespace Parley.Core.Run;
 
 /// <summary>
-/// Runs every model on every input draw. Draw d perturbs the inputs from stream d of the seed (see
-/// <see cref="InputSampler"/>) and is written to slot d only, so the forecasts are the same bytes on
-/// any number of threads. Models that draw random numbers of their own get, for draw d, the seed
+/// Runs every model on every input draw. Draw d perturbs each input from a stream of its own, named
+/// by the seed, d and the input's ids (see <see cref="InputSampler"/>), and is written to slot d
+/// only, so the forecasts are the same bytes on any number of threads. One-issue models run issue
+/// by issue, so that with a <see cref="DrawCache"/> an issue whose draws an earlier run made
+/// already takes that run's forecasts. Models that draw random numbers of their own get, for draw d, the seed
 /// taken from stream d of a second generator (seed XOR <see cref="ModelSeedSalt"/>).
 /// </summary>
 internal static class DrawRunner
@@ -40,7 +42,8 @@ internal static class DrawRunner
         ulong seed,
         ParallelOptions parallel,
         IProgress<RunProgress>? progress,
-        BreakdownVerdict?[]?[]? pointVerdicts = null)
+        BreakdownVerdict?[]?[]? pointVerdicts = null,
+        DrawCache? cache = null)
     {
         var issues = sampler.Scenario.Issues.Count;
         var result = new ModelDraws?[models.Count];
@@ -106,7 +109,54 @@ internal static class DrawRunner
 
         int[] order = [.. Enumerable.Range(0, models.Count).Where(m => inner[m] < 0), .. Enumerable.Range(0, models.Count).Where(m => inner[m] >= 0)];
         var failures = new Diagnostic?[models.Count, draws];
-        if (rerun.Any(r => r))
+
+        // One-issue models are run issue by issue ("cells"), so that an issue can be taken from the
+        // cache and a draw's failure kept per issue; the others on the whole drawn scenario.
+        var cells = new IssueCells?[models.Count][];
+        var found = new bool[models.Count][];
+        foreach (var m in order)
+        {
+            if (rerun[m] && models[m] is IssueModel && (inner[m] < 0 || cells[inner[m]] is not null))
+            {
+                cells[m] = new IssueCells?[issues];
+                found[m] = new bool[issues];
+                for (var k = 0; k < issues; k++)
+                {
+                    cells[m][k] = new IssueCells(forecasts[m][k], verdicts[m]?[k], new Diagnostic?[draws]);
+                }
+            }
+        }
+
+        var made = cache is not null && Enumerable.Range(0, models.Count).Any(m => cells[m] is not null && DrawCache.Keeps(models[m], options))
+            ? MakeDraws(sampler, seed, draws, parallel)
+            : null;
+        var keys = made is null ? null : Enumerable.Range(0, issues).Select(k => IssueDraws.Of(made, k)).ToArray();
+        var modelKeys = new string?[models.Count];
+        if (keys is not null)
+        {
+            for (var m = 0; m < models.Count; m++)
+            {
+                if (cells[m] is null || !DrawCache.Keeps(models[m], options))
+                {
+                    continue;
+                }
+
+                modelKeys[m] = DrawCache.ModelKey(models[m], options);
+                for (var k = 0; k < issues; k++)
+                {
+                    if (cache!.Find(keys[k], modelKeys[m]!) is { } kept)
+                    {
+                        kept.Forecasts.CopyTo(cells[m]![k]!.Forecasts, 0);
+                        kept.Verdicts?.CopyTo(cells[m]![k]!.Verdicts!, 0);
+                        kept.Problems?.CopyTo(cells[m]![k]!.Problems!, 0);
+                        found[m][k] = true;
+                    }
+                }
+            }
+        }
+
+        var work = Enumerable.Range(0, models.Count).Any(m => rerun[m] && (found[m] is null || found[m].Any(f => !f)));
+        if (work)
         {
             var lean = ModelRuns.Lean(options);
             var done = 0;
@@ -115,11 +165,25 @@ internal static class DrawRunner
             Parallel.For(0, draws, parallel, () => (new double[issues], new BreakdownVerdict?[issues]), (d, _, buffers) =>
             {
                 var (buffer, verdictBuffer) = buffers;
-                var draw = sampler.Draw(seed, d);
+                var draw = made?[d] ?? sampler.Draw(seed, d);
                 foreach (var m in order)
                 {
                     if (!rerun[m])
                     {
+                        continue;
+                    }
+
+                    if (cells[m] is { } modelCells)
+                    {
+                        if (inner[m] >= 0)
+                        {
+                            JudgeCells((IssueVetoModel)models[m], draw, cells[inner[m]], modelCells, found[m], d);
+                        }
+                        else
+                        {
+                            RunCells((IssueModel)models[m], draw, lean, modelCells, found[m], d, parallel.CancellationToken);
+                        }
+
                         continue;
                     }
 
@@ -167,6 +231,31 @@ internal static class DrawRunner
 
         for (var m = 0; m < models.Count; m++)
         {
+            if (cells[m] is null)
+            {
+                continue;
+            }
+
+            if (keys is not null && modelKeys[m] is { } modelKey)
+            {
+                for (var k = 0; k < issues; k++)
+                {
+                    if (!found[m][k])
+                    {
+                        var c = cells[m][k]!;
+                        cache!.Add(keys[k], modelKey, new IssueCells((double[])c.Forecasts.Clone(), c.Verdicts?.Clone() as BreakdownVerdict?[], c.Problems!.Any(p => p is not null) ? (Diagnostic?[])c.Problems!.Clone() : null));
+                    }
+                }
+            }
+
+            // A draw the model cannot run on one issue fails as a whole, with the first issue's reason.
+            var (combined, combinedVerdicts) = CombineCells(cells[m], verdicts[m], failures, m, draws);
+            forecasts[m] = combined;
+            verdicts[m] = combinedVerdicts!;
+        }
+
+        for (var m = 0; m < models.Count; m++)
+        {
             if (!runnable[m])
             {
                 continue;
@@ -187,6 +276,111 @@ internal static class DrawRunner
         }
 
         return result;
+    }
+
+    /// <summary>Every draw, made in parallel (each from its own streams, so the same on any number of threads).</summary>
+    private static InputDraw[] MakeDraws(InputSampler sampler, ulong seed, int draws, ParallelOptions parallel)
+    {
+        var made = new InputDraw[draws];
+        Parallel.For(0, draws, parallel, d => made[d] = sampler.Draw(seed, d));
+        return made;
+    }
+
+    /// <summary>Draw <paramref name="d"/> of a one-issue model, on every issue not <paramref name="found"/> in the cache.</summary>
+    private static void RunCells(IssueModel model, InputDraw draw, ModelOptions options, IssueCells?[] cells, bool[] found, int d, CancellationToken cancellationToken)
+    {
+        for (var k = 0; k < cells.Length; k++)
+        {
+            if (found[k])
+            {
+                continue;
+            }
+
+            var cell = cells[k]!;
+            var input = draw.Issue(k);
+            var problem = ModelRuns.FirstError(model.CheckIssue(input, options));
+            if (problem is not null)
+            {
+                cell.Problems![d] = problem;
+                cell.Forecasts[d] = double.NaN;
+            }
+            else if (cell.Verdicts is null)
+            {
+                cell.Forecasts[d] = ModelRuns.Finite(model, model.ForecastOnly(input, options, cancellationToken), input.IssueId);
+            }
+            else
+            {
+                var (forecast, verdict) = model.ForecastWithVerdict(input, options, cancellationToken);
+                cell.Forecasts[d] = ModelRuns.Finite(model, forecast, input.IssueId);
+                cell.Verdicts[d] = verdict;
+            }
+        }
+    }
+
+    /// <summary>Draw <paramref name="d"/> of a breakdown step, issue by issue, from its inner model's cells.</summary>
+    private static void JudgeCells(IssueVetoModel model, InputDraw draw, IssueCells?[] innerCells, IssueCells?[] cells, bool[] found, int d)
+    {
+        for (var k = 0; k < cells.Length; k++)
+        {
+            if (found[k])
+            {
+                continue;
+            }
+
+            var cell = cells[k]!;
+            var inner = innerCells[k]!;
+            if (inner.Problems![d] is { } problem)
+            {
+                cell.Problems![d] = problem;
+                cell.Forecasts[d] = double.NaN;
+                continue;
+            }
+
+            var (forecast, verdict) = model.Judge(draw.Issue(k), inner.Forecasts[d]);
+            cell.Forecasts[d] = forecast;
+            if (cell.Verdicts is not null)
+            {
+                cell.Verdicts[d] = verdict;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A model's forecasts and verdicts [issue][draw] from its cells: where it could not run a draw on
+    /// some issue, the draw fails (NaN and no verdict on every issue) with the first such issue's
+    /// reason in <paramref name="failures"/>. The cells are left as they are (the cache keeps them).
+    /// </summary>
+    private static (double[][] Forecasts, BreakdownVerdict?[][]? Verdicts) CombineCells(IssueCells?[] cells, BreakdownVerdict?[][]? verdicts, Diagnostic?[,] failures, int m, int draws)
+    {
+        var forecasts = cells.Select(c => c!.Forecasts).ToArray();
+        var copied = false;
+        for (var d = 0; d < draws; d++)
+        {
+            var problem = cells.Select(c => c!.Problems![d]).FirstOrDefault(p => p is not null);
+            if (problem is null)
+            {
+                continue;
+            }
+
+            if (!copied)
+            {
+                forecasts = [.. forecasts.Select(f => (double[])f.Clone())];
+                verdicts = verdicts is null ? null : [.. verdicts.Select(v => (BreakdownVerdict?[])v.Clone())];
+                copied = true;
+            }
+
+            failures[m, d] = problem;
+            for (var k = 0; k < forecasts.Length; k++)
+            {
+                forecasts[k][d] = double.NaN;
+                if (verdicts is not null)
+                {
+                    verdicts[k][d] = null;
+                }
+            }
+        }
+
+        return (forecasts, verdicts);
     }
 
     /// <summary>Draw <paramref name="d"/> of a breakdown step from its inner model's forecasts of the draw (or its failure).</summary>

@@ -41,6 +41,12 @@ public sealed record ForecastRequest
     /// <summary>The residuals that make calibrated forecast intervals; <see cref="ForecastCalibration.None"/> for none.</summary>
     public ForecastCalibration Calibration { get; init; } = ForecastCalibration.None;
 
+    /// <summary>
+    /// Forecasts of earlier runs' draws to reuse, and to keep this run's in (see <see cref="DrawCache"/>);
+    /// null for none. Results do not depend on it: a run that finds an issue here gives the same bytes.
+    /// </summary>
+    public DrawCache? Cache { get; init; }
+
     /// <summary>Most threads to use; null for every core. Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }

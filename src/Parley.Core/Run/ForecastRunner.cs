@@ -99,7 +99,7 @@ public static class ForecastRunner
 
         // 2. Input draws.
         var draws = request.Draws > 0
-            ? DrawRunner.Run(new InputSampler(scenario), models, runnable, points, options, request.Draws, request.Seed, parallel, progress, PointVerdicts(results))
+            ? DrawRunner.Run(new InputSampler(scenario), models, runnable, points, options, request.Draws, request.Seed, parallel, progress, PointVerdicts(results), request.Cache)
             : new DrawRunner.ModelDraws?[models.Count];
 
         // 3. Drivers.

@@ -97,7 +97,8 @@ internal static class ModelRuns
     public static Diagnostic? FirstError(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
 
-    private static double Finite(IForecastModel model, double forecast, string issueId) =>
+    /// <summary>The forecast, or (a bug in the model) an exception when it is not a finite number.</summary>
+    internal static double Finite(IForecastModel model, double forecast, string issueId) =>
         double.IsFinite(forecast)
             ? forecast
             : throw new InvalidOperationException($"Model '{model.Name}' gave a forecast that is not a finite number on issue '{issueId}'.");

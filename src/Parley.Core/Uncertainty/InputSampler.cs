@@ -1,14 +1,17 @@
 using Parley.Core.Scenarios;
-using Parley.Core.Simulation;
 
 namespace Parley.Core.Uncertainty;
 
 /// <summary>
 /// Draws perturbed copies of a scenario's inputs from the spreads it states (see
 /// <see cref="Spread"/>, <see cref="ScenarioUncertainty"/>): positions kept on each issue's scale,
-/// saliences in [0, 1], capabilities ≥ 0. Draw d takes its numbers from stream d of the seed only,
-/// in a fixed order (actor by actor: capability, then each issue's position and salience), so a
-/// draw is the same whichever thread makes it and however many draws there are.
+/// saliences in [0, 1], capabilities ≥ 0. Each drawn number has a stream of its own, named by the
+/// seed, the draw number and the input's ids (see <see cref="InputStreams"/>): an actor's
+/// capability, a stance's position, its salience. So a draw is the same whichever thread makes it
+/// and however many draws there are, and an input keeps its draws when others are edited, added or
+/// removed: a what-if or a new version of a scenario compares with the old one on common random
+/// numbers, and an issue that an edit does not touch is drawn exactly as before (which lets a run
+/// reuse its forecasts, see <see cref="Run.DrawCache"/>).
 /// </summary>
 public sealed class InputSampler
 {
@@ -18,6 +21,9 @@ public sealed class InputSampler
     private readonly Spread?[,] _salience;
     private readonly IssueInput[] _compiled;
     private readonly int[][] _rows;
+    private readonly ulong[] _capabilityKeys;
+    private readonly ulong[,] _positionKeys;
+    private readonly ulong[,] _salienceKeys;
 
     /// <summary>Resolves the spread of every input of <paramref name="scenario"/>: its own, else the scenario-level default, else none.</summary>
     public InputSampler(Scenario scenario)
@@ -28,6 +34,9 @@ public sealed class InputSampler
         _capability = new Spread?[actors];
         _position = new Spread?[actors, issues];
         _salience = new Spread?[actors, issues];
+        _capabilityKeys = new ulong[actors];
+        _positionKeys = new ulong[actors, issues];
+        _salienceKeys = new ulong[actors, issues];
         var any = false;
         for (var a = 0; a < actors; a++)
         {
@@ -37,8 +46,11 @@ public sealed class InputSampler
             var actor = scenario.Actors[a];
             _capability[a] = NonZero(actor.CapabilitySpread ?? new NormalSpread(scenario.Uncertainty.CapabilitySdShare * actor.Capability));
             any |= _capability[a] is not null;
+            _capabilityKeys[a] = InputStreams.Key(actor.Id);
             for (var k = 0; k < issues; k++)
             {
+                _positionKeys[a, k] = InputStreams.Key(actor.Id, scenario.Issues[k].Id, salience: false);
+                _salienceKeys[a, k] = InputStreams.Key(actor.Id, scenario.Issues[k].Id, salience: true);
                 _position[a, k] = scenario.EffectivePositionSpread(a, k);
                 _salience[a, k] = scenario.EffectiveSalienceSpread(a, k);
                 any |= _position[a, k] is not null || _salience[a, k] is not null;
@@ -74,7 +86,6 @@ public sealed class InputSampler
     public InputDraw Draw(ulong seed, int draw)
     {
         Preconditions.Check(draw >= 0, nameof(draw), "The draw number cannot be negative.");
-        var rng = new SeededRandom(seed, (ulong)draw);
         var actors = _scenario.Actors.Count;
         var issues = _scenario.Issues.Count;
         var capability = new double[actors];
@@ -84,7 +95,7 @@ public sealed class InputSampler
         for (var a = 0; a < actors; a++)
         {
             var actor = _scenario.Actors[a];
-            capability[a] = _capability[a] is { } cs ? SpreadSampler.Draw(rng, cs, actor.Capability, 0, double.MaxValue) : actor.Capability;
+            capability[a] = _capability[a] is { } cs ? SpreadSampler.Draw(InputStreams.Stream(seed, draw, _capabilityKeys[a]), cs, actor.Capability, 0, double.MaxValue) : actor.Capability;
             factor[a] = actor.Capability > 0 ? capability[a] / actor.Capability : 1;
             for (var k = 0; k < issues; k++)
             {
@@ -94,8 +105,8 @@ public sealed class InputSampler
                 }
 
                 var scale = _scenario.Issues[k].Scale;
-                position[a, k] = _position[a, k] is { } ps ? SpreadSampler.Draw(rng, ps, stance.Position, scale.Minimum, scale.Maximum) : stance.Position;
-                salience[a, k] = _salience[a, k] is { } ss ? SpreadSampler.Draw(rng, ss, stance.Salience, 0, 1) : stance.Salience;
+                position[a, k] = _position[a, k] is { } ps ? SpreadSampler.Draw(InputStreams.Stream(seed, draw, _positionKeys[a, k]), ps, stance.Position, scale.Minimum, scale.Maximum) : stance.Position;
+                salience[a, k] = _salience[a, k] is { } ss ? SpreadSampler.Draw(InputStreams.Stream(seed, draw, _salienceKeys[a, k]), ss, stance.Salience, 0, 1) : stance.Salience;
             }
         }
 

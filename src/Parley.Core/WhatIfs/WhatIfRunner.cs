@@ -82,7 +82,9 @@ public static class WhatIfRunner
     {
         Preconditions.NotNull(request, nameof(request));
         Preconditions.Check(Validate(request, whatIfs).Count == 0, nameof(whatIfs), "The request or a what-if is invalid; call Validate first.");
-        var plain = request with { Options = request.Options with { Shocks = null } };
+        // The what-ifs take the base case's forecasts of the issues their edits leave as they were
+        // (the same draws, bit for bit: see DrawCache), unless the request brings a cache of its own.
+        var plain = request with { Options = request.Options with { Shocks = null }, Cache = request.Cache ?? new DrawCache() };
         var baseCase = ForecastRunner.Run(plain, progress, cancellationToken);
         var cases = new List<WhatIfCase>(whatIfs.Count);
         foreach (var whatIf in whatIfs)

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using Parley.Core.Run;
 using Parley.Storage;
 using Parley.Storage.Runs;
 using Parley.Web.Runs;
@@ -46,7 +47,7 @@ internal static class RunEndpoints
             .Produces<ProblemDto>(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Create(HttpRequest request, bool? wait, ParleyStore store, RunQueue queue, ServerOptions options, ServerInstance instance, ScenarioCache scenarios, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(HttpRequest request, bool? wait, ParleyStore store, RunQueue queue, ServerOptions options, ServerInstance instance, ScenarioCache scenarios, DrawCache draws, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<RunRequestDto>(request, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
@@ -54,7 +55,7 @@ internal static class RunEndpoints
             return problem;
         }
 
-        var (plan, refused) = RunPlanner.Plan(body!, store, options, scenarios);
+        var (plan, refused) = RunPlanner.Plan(body!, store, options, scenarios, draws);
         if (refused is not null)
         {
             return refused;

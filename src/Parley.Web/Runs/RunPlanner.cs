@@ -20,8 +20,11 @@ namespace Parley.Web.Runs;
 /// </summary>
 internal static class RunPlanner
 {
-    /// <summary>The plan for <paramref name="request"/>, or the answer that says why there is none.</summary>
-    public static (RunPlan? Plan, IResult? Problem) Plan(RunRequestDto request, ParleyStore store, ServerOptions options, ScenarioCache scenarios)
+    /// <summary>
+    /// The plan for <paramref name="request"/>, or the answer that says why there is none; its run
+    /// reuses the forecasts kept in <paramref name="kept"/> (what-if reruns) and keeps its own there.
+    /// </summary>
+    public static (RunPlan? Plan, IResult? Problem) Plan(RunRequestDto request, ParleyStore store, ServerOptions options, ScenarioCache scenarios, DrawCache? kept = null)
     {
         var (inputs, problems, answer) = RequestInputs.Resolve(store, scenarios, request.Scenario, request.Version, request.Rounds, request.Parameters, request.Whatif);
         if (answer is not null)
@@ -52,6 +55,7 @@ internal static class RunPlanner
             Drivers = request.Drivers ?? true,
             Calibration = ShippedCalibration.Instance,
             MaxDegreeOfParallelism = options.ThreadsPerRun,
+            Cache = kept,
         };
         var usage = ForecastRunner.Validate(forecast);
         if (usage.Count > 0)
