@@ -7,11 +7,12 @@ namespace Parley.Cli;
 public sealed class CliContext
 {
     /// <summary>Creates a context over the two writers.</summary>
-    public CliContext(TextWriter output, TextWriter error, bool interactive = false)
+    public CliContext(TextWriter output, TextWriter error, bool interactive = false, bool outputIsTerminal = false)
     {
         Out = output;
         Error = error;
         Interactive = interactive;
+        OutputIsTerminal = outputIsTerminal;
     }
 
     /// <summary>Standard output: results only.</summary>
@@ -22,6 +23,9 @@ public sealed class CliContext
 
     /// <summary>True when stderr is a terminal (progress bars are drawn only then).</summary>
     public bool Interactive { get; }
+
+    /// <summary>True when stdout is a terminal: notes a command prints with its results need not be repeated on stderr.</summary>
+    public bool OutputIsTerminal { get; }
 
     /// <summary>A Spectre console over <paramref name="writer"/>: no colours, wide enough for tables when redirected.</summary>
     public static IAnsiConsole ConsoleFor(TextWriter writer, bool ansi)

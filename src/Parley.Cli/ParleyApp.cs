@@ -6,10 +6,13 @@ namespace Parley.Cli;
 /// <summary>The <c>parley</c> command line, runnable in-process (tests call <see cref="Run"/>).</summary>
 public static class ParleyApp
 {
-    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    /// <summary>
+    /// Parses <paramref name="args"/>, runs the command and returns its exit code. <paramref name="interactive"/>:
+    /// stderr is a terminal; <paramref name="outputIsTerminal"/>: stdout is one.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, bool outputIsTerminal = false)
     {
-        var context = new CliContext(output, error, interactive);
+        var context = new CliContext(output, error, interactive, outputIsTerminal);
         var root = new RootCommand("Parley forecasts how multi-party negotiations end, and shows why.")
         {
             ForecastCommand.Create(context),

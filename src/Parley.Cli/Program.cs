@@ -7,6 +7,6 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        return ParleyApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);
+        return ParleyApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected, outputIsTerminal: !Console.IsOutputRedirected);
     }
 }

@@ -34,7 +34,7 @@ internal static class ForecastCommand
             }
 
             var notes = new List<string>();
-            var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(run.InputFormat)!, context, notes);
+            var source = ScenarioInput.Load(parse.GetValue(file)!, parse.GetValue(run.InputFormat)!, context, notes, notesShownOnTerminal: context.OutputIsTerminal && parse.GetValue(run.Out) is null && parse.GetValue(run.Format) is "table" or "json");
             if (source is null)
             {
                 return Task.FromResult(ExitCodes.InvalidInput);

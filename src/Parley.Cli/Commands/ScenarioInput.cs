@@ -23,11 +23,13 @@ internal static class ScenarioInput
     /// The scenario and what else the file sets, or null (diagnostics already written) when the file
     /// is invalid. When no file <paramref name="path"/> exists, a bundled scenario of that name is
     /// read instead (<c>parley forecast korea-2018</c>); see <see cref="ScenarioFiles.LoadFileOrBundled"/>.
+    /// The file's notes go to <paramref name="notes"/> for the command's output, and to stderr too unless
+    /// <paramref name="notesShownOnTerminal"/> (the output with its notes goes to the terminal already).
     /// </summary>
-    public static ScenarioSource? Load(string path, string formatName, CliContext context, List<string> notes)
+    public static ScenarioSource? Load(string path, string formatName, CliContext context, List<string> notes, bool notesShownOnTerminal = false)
     {
         var result = ScenarioFiles.LoadFileOrBundled(path, ScenarioFormatNames.Parse(formatName)!.Value);
-        context.Report(result.Diagnostics);
+        context.Report(notesShownOnTerminal ? result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info) : result.Diagnostics);
         notes.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => d.Message));
         if (!result.Succeeded)
         {

@@ -1,4 +1,5 @@
 using Parley.Core.Advice;
+using Parley.Formats.Results;
 using Parley.Web.Api;
 
 namespace Parley.Web.Analysis;
@@ -64,9 +65,13 @@ internal sealed class AdviceJob : IProgress<AdviceProgress>
     /// <summary>Marks it running.</summary>
     public void Start() => Status = "running";
 
-    /// <summary>Ends it with <paramref name="status"/>, its result or its error.</summary>
-    public void End(string status, string? resultJson = null, string? error = null)
+    /// <summary>The advice found, for a report (null until it succeeds).</summary>
+    public AdviceReport? Advice { get; private set; }
+
+    /// <summary>Ends it with <paramref name="status"/>, its result (as JSON and as the report's advice) or its error.</summary>
+    public void End(string status, string? resultJson = null, string? error = null, AdviceReport? report = null)
     {
+        Advice = report;
         ResultJson = resultJson;
         Error = error;
         Status = status;

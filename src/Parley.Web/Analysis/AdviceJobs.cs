@@ -64,15 +64,16 @@ internal sealed partial class AdviceJobs : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancellation.Token, _stopping.Token);
         try
         {
-            var json = await _gate.RunAsync(
+            var (json, report) = await _gate.RunAsync(
                 () =>
                 {
                     job.Start();
                     var advice = AdviceSearch.Run(job.Request, job, linked.Token);
-                    return AdviceReportWriter.ToJson(AdviceReport.Create(advice, job.Title));
+                    var report = AdviceReport.Create(advice, job.Title);
+                    return (AdviceReportWriter.ToJson(report), report);
                 },
                 linked.Token);
-            job.End("succeeded", json);
+            job.End("succeeded", json, report: report);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {

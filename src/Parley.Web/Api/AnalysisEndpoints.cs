@@ -62,7 +62,7 @@ internal static class AnalysisEndpoints
             return problem;
         }
 
-        var (inputs, problems, answer) = RequestInputs.Resolve(store, scenarios, body!.Scenario, body.Version, body.Rounds, body.Parameters, body.Whatif);
+        var (inputs, problems, answer) = RequestInputs.Resolve(store, scenarios, body!.Scenario, body.Version, body.Rounds, body.Parameters, body.Whatif, allowTimed: false);
         if (answer is not null)
         {
             return answer;

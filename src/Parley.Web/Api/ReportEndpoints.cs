@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Formats.Results;
 using Parley.Reports;
 using Parley.Storage;
 using Parley.Storage.Runs;
@@ -6,24 +7,64 @@ using Parley.Web.Runs;
 
 namespace Parley.Web.Api;
 
-/// <summary><c>/api/runs/{id}/report</c>: the run as one self-contained HTML file, the same as <c>parley report RUN</c> writes.</summary>
+/// <summary>
+/// <c>/api/runs/{id}/report</c>: the run as one self-contained HTML file, the same as <c>parley report RUN</c>
+/// writes; with <c>?advice=JOB[,JOB]</c>, the advice those finished searches found (as <c>--advise</c> adds it),
+/// when they were made on the run's own inputs (scenario version and what-if edits).
+/// </summary>
 internal static class ReportEndpoints
 {
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/runs/{id:long}/report", (long id, ParleyStore store) =>
+        app.MapGet("/api/runs/{id:long}/report", (long id, string? advice, ParleyStore store, Analysis.AdviceJobs jobs) =>
             {
-                var (html, problem) = RunReports.Render(store, id);
+                var (html, problem) = RunReports.Render(store, id, advice, jobs);
                 return html is null
                     ? problem!
                     : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"parley-run-{id}.html");
             })
             .WithTags("Runs")
-            .WithSummary("The run as a self-contained HTML report (inline CSS and SVG, no external requests), as a download.")
+            .WithSummary("The run as a self-contained HTML report (inline CSS and SVG, no external requests), as a download; ?advice=JOB[,JOB] adds the advice of finished /api/advice searches on the run's inputs.")
             .Produces<string>(contentType: "text/html")
+            .Produces<ProblemDto>(StatusCodes.Status400BadRequest)
             .Produces<ProblemDto>(StatusCodes.Status404NotFound)
             .Produces<ProblemDto>(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The advice of the jobs listed in <paramref name="list"/> for run <paramref name="run"/>'s report, or the answer that says why not.</summary>
+    internal static (List<AdviceReport>? Advice, IResult? Problem) AdviceFor(RunRecord run, string? list, Analysis.AdviceJobs jobs)
+    {
+        var advice = new List<AdviceReport>();
+        foreach (var text in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId))
+            {
+                return (null, ApiResults.Problem(StatusCodes.Status400BadRequest, $"'{text}' in ?advice= is not an advice job's number; expected numbers separated by commas, e.g. ?advice=3,5."));
+            }
+
+            if (jobs.Find(jobId) is not { } job)
+            {
+                return (null, ApiResults.Problem(StatusCodes.Status404NotFound, $"There is no advice job {jobId} (advice is kept in memory while the server runs: search again)."));
+            }
+
+            if (job.Advice is not { } report)
+            {
+                return (null, ApiResults.Problem(StatusCodes.Status409Conflict, $"Advice job {jobId} has no advice: it is {job.Status}."));
+            }
+
+            var asked = job.Asked;
+            if (asked.Scenario != run.Spec.ScenarioId || asked.Version != run.Spec.ScenarioVersion || !asked.Whatif.SequenceEqual(run.Spec.WhatIf, StringComparer.Ordinal))
+            {
+                var edits = asked.Whatif.Count == 0 ? "no what-if" : "the what-if " + string.Join(", ", asked.Whatif);
+                return (null, ApiResults.Problem(StatusCodes.Status409Conflict,
+                    $"Advice job {jobId} was searched on scenario {asked.Scenario} version {asked.Version} with {edits}, not on run {run.Id}'s inputs; a report holds advice on its own run's inputs only."));
+            }
+
+            advice.Add(report);
+        }
+
+        return (advice, null);
     }
 }
 
@@ -76,10 +117,16 @@ public static class RunReports
         return plan?.Request;
     }
 
-    /// <summary>The HTML of stored run <paramref name="id"/>'s report, or the answer that says why there is none.</summary>
-    internal static (string? Html, IResult? Problem) Render(ParleyStore store, long id)
+    /// <summary>The HTML of stored run <paramref name="id"/>'s report, with the advice of the jobs in <paramref name="advice"/>, or the answer that says why there is none.</summary>
+    internal static (string? Html, IResult? Problem) Render(ParleyStore store, long id, string? advice, Analysis.AdviceJobs jobs)
     {
         var (content, problem, status) = Content(store, id);
-        return content is null ? (null, ApiResults.Problem(status, problem!)) : (HtmlReport.Render(content), null);
+        if (content is null)
+        {
+            return (null, ApiResults.Problem(status, problem!));
+        }
+
+        var (found, refused) = ReportEndpoints.AdviceFor(store.Runs.Get(id)!, advice, jobs);
+        return refused is not null ? (null, refused) : (HtmlReport.Render(content with { Advice = found! }), null);
     }
 }

@@ -23,7 +23,7 @@ internal sealed record RequestInputs(ScenarioVersionRecord Record, ScenarioSourc
 {
     /// <summary>The inputs, or the answer that says why there are none (404 for an unknown scenario or version, 422 with every problem).</summary>
     public static (RequestInputs? Inputs, List<Diagnostic> Problems, IResult? Answer) Resolve(
-        ParleyStore store, ScenarioCache scenarios, long scenarioId, int? version, int? rounds, IReadOnlyList<string>? parameters, IReadOnlyList<string>? whatif)
+        ParleyStore store, ScenarioCache scenarios, long scenarioId, int? version, int? rounds, IReadOnlyList<string>? parameters, IReadOnlyList<string>? whatif, bool allowTimed = true)
     {
         var problems = new List<Diagnostic>();
         var record = version is { } v ? store.Scenarios.Version(scenarioId, v) : store.Scenarios.Latest(scenarioId);
@@ -56,8 +56,10 @@ internal sealed record RequestInputs(ScenarioVersionRecord Record, ScenarioSourc
 
         (options, var requestProblems) = ModelParameters.Apply(options, assignments);
         problems.AddRange(requestProblems);
-        var edited = WhatIfEdits.Apply(source.Scenario, whatif ?? []);
+        var edited = WhatIfEdits.Apply(source.Scenario, whatif ?? [], allowTimed);
         problems.AddRange(edited.Errors);
-        return edited.Value is null ? (null, problems, null) : (new RequestInputs(record, source, edited.Value, options), problems, null);
+        return edited.Value is null
+            ? (null, problems, null)
+            : (new RequestInputs(record, source, edited.Value.Scenario, edited.Value.Shocks is null ? options : options with { Shocks = edited.Value.Shocks }), problems, null);
     }
 }

@@ -73,7 +73,7 @@ internal static class RunPlanner
     public static Core.Scenarios.Scenario? ScenarioOf(RunSpec spec, ScenarioVersionRecord record)
     {
         var read = ScenarioBody.Parse(record.Content, record.Format, ScenarioEndpoints.StoredName(record));
-        return read.Succeeded ? WhatIfEdits.Apply(read.Value!.Scenario, spec.WhatIf).Value : null;
+        return read.Succeeded ? WhatIfEdits.Apply(read.Value!.Scenario, spec.WhatIf).Value?.Scenario : null;
     }
 
     private static IReadOnlyList<IForecastModel> Models(IReadOnlyList<string>? names, ScenarioSource source, List<Diagnostic> problems)

@@ -101,6 +101,29 @@ public sealed class BundledScenariosTests
     }
 
     [Fact]
+    public void On_a_terminal_the_bundled_note_is_shown_once_in_the_output_and_on_stderr_when_the_output_goes_to_a_file()
+    {
+        const string Note = "No file 'korea-2018' here: read the bundled scenario 'korea-2018'";
+        (int Code, string Out, string Error) Run(params string[] args)
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var code = Parley.Cli.ParleyApp.Run(args, output, error, interactive: false, outputIsTerminal: true);
+            return (code, output.ToString(), error.ToString());
+        }
+
+        var shown = Run("forecast", "korea-2018", "--model", "compromise", "--draws", "0");
+        Assert.Equal(0, shown.Code);
+        Assert.Contains(Note, shown.Out.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(Note, shown.Error, StringComparison.Ordinal);
+
+        using var folder = new TempFolder();
+        var toFile = Run("forecast", "korea-2018", "--model", "compromise", "--draws", "0", "--out", folder.File("out.txt"));
+        Assert.Equal(0, toFile.Code);
+        Assert.Contains(Note, toFile.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadFileOrBundled_reads_a_file_by_its_path_and_says_nothing_about_bundles()
     {
         var result = ScenarioFiles.LoadFileOrBundled(TestPaths.TestData("small.yaml"));

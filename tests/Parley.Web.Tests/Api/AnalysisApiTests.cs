@@ -88,6 +88,50 @@ public sealed class AnalysisApiTests : IClassFixture<AnalysisApiTests.Server>
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    private async Task<JsonElement> Advise(object request)
+    {
+        using var created = await Web.Client.PostAsJsonAsync("/api/advice", request);
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var job = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (job.GetProperty("status").GetString() is "queued" or "running")
+        {
+            Assert.True(DateTime.UtcNow < deadline);
+            await Task.Delay(100);
+            job = await Web.Client.GetFromJsonAsync<JsonElement>($"/api/advice/{job.GetProperty("id").GetInt64()}");
+        }
+
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        return job;
+    }
+
+    [Fact]
+    public async Task A_runs_report_takes_the_advice_searched_on_its_own_inputs_and_refuses_other_advice()
+    {
+        var id = await _server.Korea;
+        var run = await Web.RunAndWait(new { scenario = id, draws = 20, seed = 5, models = new[] { "compromise", "scholz2011" }, drivers = false });
+        var runId = run.GetProperty("id").GetInt64();
+        var own = await Advise(new { scenario = id, actor = "china", issue = "sanctions", draws = 20, seed = 5 });
+        var other = await Advise(new { scenario = id, actor = "china", issue = "sanctions", draws = 20, seed = 5, whatif = new[] { "china.sanctions.salience=0.3" } });
+
+        var plain = await Web.Client.GetStringAsync($"/api/runs/{runId}/report");
+        Assert.DoesNotContain("id=\"advice-china\"", plain, StringComparison.Ordinal);
+        var withAdvice = await Web.Client.GetStringAsync($"/api/runs/{runId}/report?advice={own.GetProperty("id").GetInt64()}");
+        Assert.Contains("<section class=\"advice\" id=\"advice-china\">", withAdvice, StringComparison.Ordinal);
+        var best = own.GetProperty("result").GetProperty("issues")[0].GetProperty("best").GetProperty("position").GetDouble();
+        var shown = new System.Text.RegularExpressions.Regex("<p class=\"best\" data-issue=\"sanctions\" data-position=\"([^\"]+)\"").Match(withAdvice);
+        Assert.True(shown.Success);
+        Assert.Equal(best, double.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 5);
+
+        using var underWhatIf = await Web.Client.GetAsync($"/api/runs/{runId}/report?advice={other.GetProperty("id").GetInt64()}");
+        Assert.Equal(HttpStatusCode.Conflict, underWhatIf.StatusCode);
+        Assert.Contains("china.sanctions.salience=0.3", await underWhatIf.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var notANumber = await Web.Client.GetAsync($"/api/runs/{runId}/report?advice=first");
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        using var unknown = await Web.Client.GetAsync($"/api/runs/{runId}/report?advice=999999");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{ "actor": "mon" }""", "Unknown actor 'mon'. Did you mean 'moon'?", "mon")]
     [InlineData("""{ "actor": "moon", "issue": "sanction" }""", "Unknown issue 'sanction'. Did you mean 'sanctions'?", null)]

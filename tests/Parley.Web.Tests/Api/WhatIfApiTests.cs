@@ -72,7 +72,7 @@ public sealed class WhatIfApiTests : IClassFixture<WhatIfApiTests.Server>
     public async Task Wrong_edits_are_422_with_the_edit_named_and_a_did_you_mean()
     {
         var id = await Save(Base);
-        using var response = await _web.Client.PostAsJsonAsync("/api/runs", new { scenario = id, whatif = new[] { "x.a.position=35", "chian.a.position=3", "x.a.position=500", "x.a.salince=0.2", "x.a.position=1@2" } });
+        using var response = await _web.Client.PostAsJsonAsync("/api/runs", new { scenario = id, whatif = new[] { "x.a.position=35", "chian.a.position=3", "x.a.position=500", "x.a.salince=0.2", "x.a.position=1@two" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var diagnostics = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("diagnostics").EnumerateArray().ToList();
         var files = diagnostics.Select(d => d.GetProperty("file").GetString()).ToList();
@@ -81,6 +81,37 @@ public sealed class WhatIfApiTests : IClassFixture<WhatIfApiTests.Server>
         Assert.Contains("whatif[4]", files);
         Assert.DoesNotContain("whatif[0]", files);
         Assert.Contains(diagnostics, d => d.GetProperty("message").GetString()!.Contains("Did you mean 'salience'?", StringComparison.Ordinal) && d.GetProperty("file").GetString() == "whatif[3]");
-        Assert.Contains(diagnostics, d => d.GetProperty("file").GetString() == "whatif[4]" && d.GetProperty("message").GetString()!.Contains("after round 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_timed_edit_strikes_after_its_round_in_the_iterative_models_and_a_static_model_forecasts_the_edited_input()
+    {
+        var id = await Save(Base);
+        var models = new[] { "compromise", "scholz2011" };
+        double Forecast(JsonElement run, string model) =>
+            run.GetProperty("result").GetProperty("issues")[0].GetProperty("models").GetProperty(model).GetProperty("forecast").GetDouble();
+        var timed = await _web.RunAndWait(new { scenario = id, draws = 0, models, whatif = new[] { "x.a.position=35@2" } });
+        var immediate = await _web.RunAndWait(new { scenario = id, draws = 0, models, whatif = new[] { "x.a.position=35" } });
+        var none = await _web.RunAndWait(new { scenario = id, draws = 0, models });
+        Assert.Equal("succeeded", timed.GetProperty("status").GetString());
+
+        // compromise: Σ c s x / Σ c s with x at 35 on issue a, whenever the edit strikes.
+        var expected = ((10 * 0.5 * 35) + (5 * 0.9 * 80) + (8 * 0.7 * 55)) / ((10 * 0.5) + (5 * 0.9) + (8 * 0.7));
+        Assert.Equal(expected, Forecast(timed, "compromise"), 9);
+        Assert.Equal(expected, Forecast(immediate, "compromise"), 9);
+
+        // scholz2011 plays two rounds before the edit: not the run without it, nor the run edited from the start.
+        Assert.NotEqual(Forecast(none, "scholz2011"), Forecast(timed, "scholz2011"), 6);
+        Assert.NotEqual(Forecast(immediate, "scholz2011"), Forecast(timed, "scholz2011"), 6);
+    }
+
+    [Fact]
+    public async Task Advice_refuses_a_timed_edit_naming_it()
+    {
+        var id = await Save(Base);
+        using var response = await _web.Client.PostAsJsonAsync("/api/advice", new { scenario = id, actor = "x", draws = 10, whatif = new[] { "y.a.position=30@2" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var diagnostics = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("diagnostics").EnumerateArray().ToList();
+        Assert.Contains(diagnostics, d => d.GetProperty("file").GetString() == "whatif[0]" && d.GetProperty("message").GetString()!.Contains("after round 2", StringComparison.Ordinal));
     }
 }

@@ -142,6 +142,17 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(advice.Salience, double.Parse((await best.GetAttributeAsync("data-salience"))!, System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#advice-result table.persuade tbody tr").First).ToBeVisibleAsync();
 
+        // The advice, made on the run's own inputs, goes into the report download.
+        await Assertions.Expect(page.Locator("#download-report")).ToContainTextAsync("with advice for");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-report"));
+        using (var reportFolder = new TempFolder())
+        {
+            var file = reportFolder.File("report.html");
+            await download.SaveAsAsync(file);
+            var html = await File.ReadAllTextAsync(file);
+            Assert.Contains("<section class=\"advice\" id=\"advice-moon\">", html, StringComparison.Ordinal);
+        }
+
         await page.Locator("input.slider[data-edit='china.sanctions.salience']").FillAsync("0.2");
         await Assertions.Expect(page.Locator("td.whatif-forecast[data-model='best']")).Not.ToHaveTextAsync("—", new() { Timeout = 30_000 });
 

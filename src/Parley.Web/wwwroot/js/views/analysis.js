@@ -14,7 +14,8 @@ function problem(error) {
 /**
  * The advice panel: pick an actor (and an issue, or every issue), ask the server's advice search, follow its
  * progress, and read the best move, its gain and robustness, the alternatives and whom to persuade.
- * `context` gives the run, its scenario document, the actors' names, the issue shown and the what-if edits.
+ * `context` gives the run, its scenario document, the actors' names, the issue shown, the what-if edits and
+ * `onAdvice(job)`, told of each search that succeeds on the run's own inputs (for the report download).
  */
 export function advicePanel(context) {
   const { run, doc, names } = context;
@@ -61,7 +62,11 @@ export function advicePanel(context) {
         bar.style.width = `${Math.round((job.progress?.fraction ?? 0) * 100)}%`;
       }
       if (job.status === 'succeeded') {
-        fill(status, `Advice for ${job.result.actor_name}: model ${job.result.model}, ${job.result.draws} input draws, seed ${job.result.seed}.`);
+        // Advice on the run's own inputs goes into the report; advice under slider edits is about another scenario.
+        const inReport = edits.length === 0 && context.onAdvice;
+        if (inReport) context.onAdvice(job);
+        fill(status, `Advice for ${job.result.actor_name}: model ${job.result.model}, ${job.result.draws} input draws, seed ${job.result.seed}.`,
+          inReport ? ' It is added to the report download.' : edits.length ? ' Made under the slider edits, so it is not added to the run\'s report.' : '');
         fill(result, renderAdvice(job.result, names));
       } else {
         fill(status, message('error', `The advice search ${job.status}${job.error ? `: ${job.error}` : '.'}`));

@@ -22,6 +22,15 @@ export async function runView(id) {
     return { element: root };
   }
 
+  // The report download; advice found below on the run's own inputs is added to it (?advice=JOB,…).
+  const reportLink = h('a', { class: 'button primary', id: 'download-report', href: `/api/runs/${run.id}/report`, download: `parley-run-${run.id}.html` }, 'Download report');
+  const reportAdvice = new Map();
+  const addAdvice = (job) => {
+    reportAdvice.set(job.asked.actor, job);
+    const jobs = [...reportAdvice.values()];
+    reportLink.href = `/api/runs/${run.id}/report?advice=${jobs.map((j) => j.id).join(',')}`;
+    reportLink.textContent = `Download report (with advice for ${jobs.map((j) => j.result.actor_name).join(', ')})`;
+  };
   const header = h('div', { class: 'run-header' },
     h('h1', {}, `Run ${run.id}: ${run.scenario_title ?? 'scenario ' + run.scenario}`),
     h('p', { class: 'meta' },
@@ -29,7 +38,7 @@ export async function runView(id) {
       `${num(run.run_ms, 0)} ms · Parley ${run.parley_version} · ${when(run.created_at)}`),
     run.whatif.length ? h('p', { class: 'whatif-note' }, 'What if: ', run.whatif.join(', ')) : null,
     h('div', { class: 'toolbar' },
-      run.status === 'succeeded' ? h('a', { class: 'button primary', id: 'download-report', href: `/api/runs/${run.id}/report`, download: `parley-run-${run.id}.html` }, 'Download report') : null,
+      run.status === 'succeeded' ? reportLink : null,
       h('a', { class: 'button', href: `#/scenarios/${run.scenario}/v/${run.version}` }, 'Open the scenario'),
       h('a', { class: 'button', href: `#/compare?a=${run.id}` }, 'Compare with another run')));
   if (run.status !== 'succeeded') {
@@ -205,7 +214,7 @@ export async function runView(id) {
       h('div', { class: 'whatif-box' }, h('h3', {}, 'What if… (move a slider: the models rerun on this server)'), whatifHost, whatifTable)),
     h('div', { class: 'toolbar' }, h('label', {}, 'Details for model ', modelSelect)),
     details,
-    h('h2', {}, 'Advice for an actor'), advicePanel({ run, doc, names: actorNames, issue: () => state.issue, edits: currentEdits }),
+    h('h2', {}, 'Advice for an actor'), advicePanel({ run, doc, names: actorNames, issue: () => state.issue, edits: currentEdits, onAdvice: addAdvice }),
     h('h2', {}, 'Notes and flags'), notes);
   renderTabs();
   renderSliders();
