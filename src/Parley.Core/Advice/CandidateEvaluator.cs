@@ -18,7 +18,7 @@ internal readonly record struct Candidate(double Position, double Salience, int 
 
 /// <summary>
 /// Judges candidate stances of one actor on one issue with common random numbers: the input draws
-/// (<see cref="InputSampler"/>, draw d from stream d of the seed, exactly as a forecast draws them) are
+/// (<see cref="InputSampler"/>: each input from its own stream of the seed and draw d, exactly as a forecast draws them) are
 /// made once, and every candidate runs on the same draws with the actor's announced position and
 /// committed salience set to the candidate's — they are the actor's choice, so they are not drawn.
 /// Models that draw random numbers get, for draw d, the same model seed as in a forecast. Without
