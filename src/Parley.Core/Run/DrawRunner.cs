@@ -297,21 +297,9 @@ internal static class DrawRunner
             }
 
             var cell = cells[k]!;
-            var input = draw.Issue(k);
-            var problem = ModelRuns.FirstError(model.CheckIssue(input, options));
-            if (problem is not null)
+            cell.Problems![d] = ModelRuns.TryIssue(model, draw.Issue(k), options, cell.Verdicts is not null, out cell.Forecasts[d], out var verdict, cancellationToken);
+            if (cell.Verdicts is not null)
             {
-                cell.Problems![d] = problem;
-                cell.Forecasts[d] = double.NaN;
-            }
-            else if (cell.Verdicts is null)
-            {
-                cell.Forecasts[d] = ModelRuns.Finite(model, model.ForecastOnly(input, options, cancellationToken), input.IssueId);
-            }
-            else
-            {
-                var (forecast, verdict) = model.ForecastWithVerdict(input, options, cancellationToken);
-                cell.Forecasts[d] = ModelRuns.Finite(model, forecast, input.IssueId);
                 cell.Verdicts[d] = verdict;
             }
         }

@@ -30,21 +30,14 @@ internal static class ModelRuns
         {
             for (var k = 0; k < forecasts.Length; k++)
             {
-                var input = draw.Issue(k);
-                problem = FirstError(issueModel.CheckIssue(input, options));
+                problem = TryIssue(issueModel, draw.Issue(k), options, verdicts is not null, out forecasts[k], out var verdict, cancellationToken);
                 if (problem is not null)
                 {
                     return false;
                 }
 
-                if (verdicts is null)
+                if (verdicts is not null)
                 {
-                    forecasts[k] = Finite(model, issueModel.ForecastOnly(input, options, cancellationToken), input.IssueId);
-                }
-                else
-                {
-                    var (forecast, verdict) = issueModel.ForecastWithVerdict(input, options, cancellationToken);
-                    forecasts[k] = Finite(model, forecast, input.IssueId);
                     verdicts[k] = verdict;
                 }
             }
@@ -53,6 +46,32 @@ internal static class ModelRuns
         }
 
         return TryForecast(model, draw.ToScenario(), options, forecasts, verdicts, out problem, cancellationToken);
+    }
+
+    /// <summary>
+    /// One issue model on one input: null, with its forecast (and, <paramref name="withVerdict"/>, its
+    /// breakdown verdict), or the first error of its check, when it cannot run the input (forecast NaN).
+    /// </summary>
+    public static Diagnostic? TryIssue(IssueModel model, IssueInput input, ModelOptions options, bool withVerdict, out double forecast, out BreakdownVerdict? verdict, CancellationToken cancellationToken)
+    {
+        verdict = null;
+        forecast = double.NaN;
+        if (FirstError(model.CheckIssue(input, options)) is { } problem)
+        {
+            return problem;
+        }
+
+        if (withVerdict)
+        {
+            (forecast, verdict) = model.ForecastWithVerdict(input, options, cancellationToken);
+        }
+        else
+        {
+            forecast = model.ForecastOnly(input, options, cancellationToken);
+        }
+
+        forecast = Finite(model, forecast, input.IssueId);
+        return null;
     }
 
     /// <summary>The model's forecast of every issue of <paramref name="scenario"/>; false (and the first error) when it cannot run it.</summary>
@@ -89,9 +108,7 @@ internal static class ModelRuns
 
     /// <summary>The forecast of one issue model on one input, or null when it cannot run it.</summary>
     public static double? TryForecast(IssueModel model, IssueInput input, ModelOptions options, CancellationToken cancellationToken) =>
-        FirstError(model.CheckIssue(input, options)) is null
-            ? Finite(model, model.ForecastOnly(input, options, cancellationToken), input.IssueId)
-            : null;
+        TryIssue(model, input, options, withVerdict: false, out var forecast, out _, cancellationToken) is null ? forecast : null;
 
     /// <summary>The first error of <paramref name="diagnostics"/>, or null.</summary>
     public static Diagnostic? FirstError(IReadOnlyList<Diagnostic> diagnostics) =>
