@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Parley.Core.Diagnostics;
 using Parley.Core.Models;
 using Parley.Core.Models.Breakdown;
+using Parley.Core.Scenarios;
 
 namespace Parley.Core.Run;
 
@@ -96,9 +97,17 @@ public sealed class DrawCache
         }
     }
 
-    /// <summary>Keeps <paramref name="cells"/> (which the caller no longer changes) as the forecasts of <paramref name="modelKey"/> on <paramref name="draws"/>.</summary>
+    /// <summary>True when <paramref name="cells"/> can be kept at all: no larger than a quarter of <see cref="MaxBytes"/>.</summary>
+    internal bool Fits(IssueCells cells) => cells.Bytes <= MaxBytes / 4;
+
+    /// <summary>Keeps <paramref name="cells"/> (which the caller no longer changes) as the forecasts of <paramref name="modelKey"/> on <paramref name="draws"/>, if they <see cref="Fits"/>.</summary>
     internal void Add(IssueDraws draws, string modelKey, IssueCells cells)
     {
+        if (!Fits(cells))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (!_entries.TryGetValue(draws, out var node))
@@ -142,53 +151,65 @@ public sealed class DrawCache
 /// </summary>
 internal readonly record struct IssueDraws(ulong A, ulong B, ulong C, ulong D)
 {
-    /// <summary>The key of issue <paramref name="issue"/> over every draw in <paramref name="draws"/>.</summary>
-    public static IssueDraws Of(IReadOnlyList<Uncertainty.InputDraw> draws, int issue)
+    /// <summary>The bytes a key keeps in the cache (with its share of the table).</summary>
+    public static long Bytes => 96;
+}
+
+/// <summary>Builds the <see cref="IssueDraws"/> of one issue from its draws, given in draw order.</summary>
+internal sealed class IssueDrawsHasher : IDisposable
+{
+    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    /// <summary>Starts the key of an issue whose draws look like <paramref name="first"/> (ids and procedure), over <paramref name="draws"/> draws.</summary>
+    public IssueDrawsHasher(IssueInput first, int draws)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var first = draws[0].Issue(issue);
-        Append(sha, first.IssueId);
-        Append(sha, first.ActorIds.Length);
+        Append(first.IssueId);
+        Append(first.ActorIds.Length);
         foreach (var id in first.ActorIds)
         {
-            Append(sha, id);
+            Append(id);
         }
 
         var statusQuo = first.Procedure?.StatusQuo;
-        Append(sha, statusQuo.HasValue ? 1 : 0);
-        sha.AppendData(BitConverter.GetBytes(statusQuo ?? 0));
+        Append(statusQuo.HasValue ? 1 : 0);
+        _sha.AppendData(BitConverter.GetBytes(statusQuo ?? 0));
         var vetoes = first.Procedure?.VetoPlayers ?? [];
-        Append(sha, vetoes.Count);
+        Append(vetoes.Count);
         foreach (var id in vetoes)
         {
-            Append(sha, id);
+            Append(id);
         }
 
-        Append(sha, draws.Count);
-        foreach (var draw in draws)
-        {
-            var input = draw.Issue(issue);
-            sha.AppendData(MemoryMarshal.AsBytes(input.Positions.AsSpan()));
-            sha.AppendData(MemoryMarshal.AsBytes(input.Capabilities.AsSpan()));
-            sha.AppendData(MemoryMarshal.AsBytes(input.Saliences.AsSpan()));
-        }
+        Append(draws);
+    }
 
+    /// <summary>Adds the next draw's numbers of the issue.</summary>
+    public void Append(IssueInput input)
+    {
+        _sha.AppendData(MemoryMarshal.AsBytes(input.Positions.AsSpan()));
+        _sha.AppendData(MemoryMarshal.AsBytes(input.Capabilities.AsSpan()));
+        _sha.AppendData(MemoryMarshal.AsBytes(input.Saliences.AsSpan()));
+    }
+
+    /// <summary>The key of every draw added.</summary>
+    public IssueDraws Finish()
+    {
         Span<byte> digest = stackalloc byte[32];
-        sha.GetHashAndReset(digest);
+        _sha.GetHashAndReset(digest);
         var words = MemoryMarshal.Cast<byte, ulong>(digest);
         return new IssueDraws(words[0], words[1], words[2], words[3]);
     }
 
-    /// <summary>The bytes a key keeps in the cache (with its share of the table).</summary>
-    public static long Bytes => 96;
+    /// <inheritdoc />
+    public void Dispose() => _sha.Dispose();
 
     // Lengths first, so that no two different lists of ids give the same bytes.
-    private static void Append(IncrementalHash sha, int value) => sha.AppendData(BitConverter.GetBytes(value));
+    private void Append(int value) => _sha.AppendData(BitConverter.GetBytes(value));
 
-    private static void Append(IncrementalHash sha, string text)
+    private void Append(string text)
     {
-        Append(sha, text.Length);
-        sha.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+        Append(text.Length);
+        _sha.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 }
 

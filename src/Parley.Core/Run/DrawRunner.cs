@@ -19,6 +19,9 @@ internal static class DrawRunner
     /// <summary>Mixed into the seed to derive each draw's model seed, so that it does not repeat the input draws' numbers.</summary>
     public const ulong ModelSeedSalt = 0x9E3779B97F4A7C15;
 
+    /// <summary>The most draws kept in memory between making their cache keys and running the models on them.</summary>
+    public const int KeptDraws = 4096;
+
     /// <summary>
     /// The forecasts of one model: [issue][draw], NaN where the draw could not be run, with the count
     /// and first reason of such draws, and for a model with a breakdown step its verdicts [issue][draw]
@@ -127,10 +130,9 @@ internal static class DrawRunner
             }
         }
 
-        var made = cache is not null && Enumerable.Range(0, models.Count).Any(m => cells[m] is not null && DrawCache.Keeps(models[m], options))
-            ? MakeDraws(sampler, seed, draws, parallel)
-            : null;
-        var keys = made is null ? null : Enumerable.Range(0, issues).Select(k => IssueDraws.Of(made, k)).ToArray();
+        var (keys, made) = cache is not null && Enumerable.Range(0, models.Count).Any(m => cells[m] is not null && DrawCache.Keeps(models[m], options))
+            ? Keys(sampler, seed, draws, parallel)
+            : (null, null);
         var modelKeys = new string?[models.Count];
         if (keys is not null)
         {
@@ -240,7 +242,7 @@ internal static class DrawRunner
             {
                 for (var k = 0; k < issues; k++)
                 {
-                    if (!found[m][k])
+                    if (!found[m][k] && cache!.Fits(cells[m][k]!))
                     {
                         var c = cells[m][k]!;
                         cache!.Add(keys[k], modelKey, new IssueCells((double[])c.Forecasts.Clone(), c.Verdicts?.Clone() as BreakdownVerdict?[], c.Problems!.Any(p => p is not null) ? (Diagnostic?[])c.Problems!.Clone() : null));
@@ -278,12 +280,41 @@ internal static class DrawRunner
         return result;
     }
 
-    /// <summary>Every draw, made in parallel (each from its own streams, so the same on any number of threads).</summary>
-    private static InputDraw[] MakeDraws(InputSampler sampler, ulong seed, int draws, ParallelOptions parallel)
+    /// <summary>
+    /// The cache keys of every issue's draws, and the draws themselves when there are at most
+    /// <see cref="KeptDraws"/> (else they are made again as the models run, so that a run of many
+    /// draws never holds them all). Made in parallel in blocks, hashed in draw order.
+    /// </summary>
+    private static (IssueDraws[] Keys, InputDraw[]? Made) Keys(InputSampler sampler, ulong seed, int draws, ParallelOptions parallel)
     {
-        var made = new InputDraw[draws];
-        Parallel.For(0, draws, parallel, d => made[d] = sampler.Draw(seed, d));
-        return made;
+        var issues = sampler.Scenario.Issues.Count;
+        var block = new InputDraw[Math.Min(draws, KeptDraws)];
+        var hashers = new IssueDrawsHasher[issues];
+        try
+        {
+            for (var start = 0; start < draws; start += block.Length)
+            {
+                var count = Math.Min(block.Length, draws - start);
+                Parallel.For(0, count, parallel, i => block[i] = sampler.Draw(seed, start + i));
+                for (var k = 0; k < issues; k++)
+                {
+                    hashers[k] ??= new IssueDrawsHasher(block[0].Issue(k), draws);
+                    for (var i = 0; i < count; i++)
+                    {
+                        hashers[k].Append(block[i].Issue(k));
+                    }
+                }
+            }
+
+            return ([.. hashers.Select(h => h.Finish())], draws <= KeptDraws ? block : null);
+        }
+        finally
+        {
+            foreach (var hasher in hashers)
+            {
+                hasher?.Dispose();
+            }
+        }
     }
 
     /// <summary>Draw <paramref name="d"/> of a one-issue model, on every issue not <paramref name="found"/> in the cache.</summary>
