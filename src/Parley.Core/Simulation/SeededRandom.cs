@@ -12,7 +12,16 @@ public sealed class SeededRandom
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>Creates the generator for stream <paramref name="stream"/> of seed <paramref name="seed"/>.</summary>
-    public SeededRandom(ulong seed, ulong stream = 0)
+    public SeededRandom(ulong seed, ulong stream = 0) => Reseed(seed, stream);
+
+    /// <summary>The seed this generator was created from.</summary>
+    public ulong Seed { get; private set; }
+
+    /// <summary>The stream number this generator was created with.</summary>
+    public ulong Stream { get; private set; }
+
+    /// <summary>Makes this generator stream <paramref name="stream"/> of seed <paramref name="seed"/> from its start, as a new one would be (to draw many short streams without allocating one each).</summary>
+    internal void Reseed(ulong seed, ulong stream)
     {
         Seed = seed;
         Stream = stream;
@@ -23,12 +32,6 @@ public sealed class SeededRandom
         _s2 = SplitMix64(ref x);
         _s3 = SplitMix64(ref x);
     }
-
-    /// <summary>The seed this generator was created from.</summary>
-    public ulong Seed { get; }
-
-    /// <summary>The stream number this generator was created with.</summary>
-    public ulong Stream { get; }
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()

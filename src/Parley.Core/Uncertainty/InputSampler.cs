@@ -1,4 +1,5 @@
 using Parley.Core.Scenarios;
+using Parley.Core.Simulation;
 
 namespace Parley.Core.Uncertainty;
 
@@ -88,6 +89,7 @@ public sealed class InputSampler
         Preconditions.Check(draw >= 0, nameof(draw), "The draw number cannot be negative.");
         var actors = _scenario.Actors.Count;
         var issues = _scenario.Issues.Count;
+        var rng = new SeededRandom(seed);
         var capability = new double[actors];
         var factor = new double[actors];
         var position = new double[actors, issues];
@@ -95,7 +97,7 @@ public sealed class InputSampler
         for (var a = 0; a < actors; a++)
         {
             var actor = _scenario.Actors[a];
-            capability[a] = _capability[a] is { } cs ? SpreadSampler.Draw(InputStreams.Stream(seed, draw, _capabilityKeys[a]), cs, actor.Capability, 0, double.MaxValue) : actor.Capability;
+            capability[a] = _capability[a] is { } cs ? SpreadSampler.Draw(InputStreams.Stream(rng, seed, draw, _capabilityKeys[a]), cs, actor.Capability, 0, double.MaxValue) : actor.Capability;
             factor[a] = actor.Capability > 0 ? capability[a] / actor.Capability : 1;
             for (var k = 0; k < issues; k++)
             {
@@ -105,8 +107,8 @@ public sealed class InputSampler
                 }
 
                 var scale = _scenario.Issues[k].Scale;
-                position[a, k] = _position[a, k] is { } ps ? SpreadSampler.Draw(InputStreams.Stream(seed, draw, _positionKeys[a, k]), ps, stance.Position, scale.Minimum, scale.Maximum) : stance.Position;
-                salience[a, k] = _salience[a, k] is { } ss ? SpreadSampler.Draw(InputStreams.Stream(seed, draw, _salienceKeys[a, k]), ss, stance.Salience, 0, 1) : stance.Salience;
+                position[a, k] = _position[a, k] is { } ps ? SpreadSampler.Draw(InputStreams.Stream(rng, seed, draw, _positionKeys[a, k]), ps, stance.Position, scale.Minimum, scale.Maximum) : stance.Position;
+                salience[a, k] = _salience[a, k] is { } ss ? SpreadSampler.Draw(InputStreams.Stream(rng, seed, draw, _salienceKeys[a, k]), ss, stance.Salience, 0, 1) : stance.Salience;
             }
         }
 

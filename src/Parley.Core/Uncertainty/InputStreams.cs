@@ -19,8 +19,12 @@ internal static class InputStreams
     public static ulong Key(string actorId, string issueId, bool salience) =>
         Finish(Fnv(Fnv(Fnv(Fnv(Offset, salience ? '\u0003' : '\u0002'), actorId), '\u0000'), issueId));
 
-    /// <summary>The stream of the input keyed <paramref name="key"/> in draw <paramref name="draw"/>.</summary>
-    public static SeededRandom Stream(ulong seed, int draw, ulong key) => new(seed ^ key, (ulong)draw);
+    /// <summary><paramref name="rng"/>, set to the stream of the input keyed <paramref name="key"/> in draw <paramref name="draw"/>.</summary>
+    public static SeededRandom Stream(SeededRandom rng, ulong seed, int draw, ulong key)
+    {
+        rng.Reseed(seed ^ key, (ulong)draw);
+        return rng;
+    }
 
     // FNV-1a over UTF-16 code units: stable across runtimes (string.GetHashCode is randomised per process).
     private static ulong Fnv(ulong hash, string text)
