@@ -158,6 +158,12 @@ internal static class DrawRunner
         }
 
         var work = Enumerable.Range(0, models.Count).Any(m => rerun[m] && (found[m] is null || found[m].Any(f => !f)));
+        if (!work && rerun.Any(r => r))
+        {
+            // Every draw was found in the cache.
+            progress?.Report(new RunProgress(RunStage.Draws, draws, draws));
+        }
+
         if (work)
         {
             var lean = ModelRuns.Lean(options);
@@ -371,11 +377,21 @@ internal static class DrawRunner
     /// </summary>
     private static (double[][] Forecasts, BreakdownVerdict?[][]? Verdicts) CombineCells(IssueCells?[] cells, BreakdownVerdict?[][]? verdicts, Diagnostic?[,] failures, int m, int draws)
     {
-        var forecasts = cells.Select(c => c!.Forecasts).ToArray();
+        var forecasts = new double[cells.Length][];
+        for (var k = 0; k < cells.Length; k++)
+        {
+            forecasts[k] = cells[k]!.Forecasts;
+        }
+
         var copied = false;
         for (var d = 0; d < draws; d++)
         {
-            var problem = cells.Select(c => c!.Problems![d]).FirstOrDefault(p => p is not null);
+            Diagnostic? problem = null;
+            for (var k = 0; k < cells.Length && problem is null; k++)
+            {
+                problem = cells[k]!.Problems![d];
+            }
+
             if (problem is null)
             {
                 continue;

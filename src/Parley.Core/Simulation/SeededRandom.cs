@@ -84,7 +84,12 @@ public sealed class SeededRandom
     private static ulong SplitMix64(ref ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
-        var z = x;
+        return Mix(x);
+    }
+
+    /// <summary>SplitMix64's finaliser: a bijection of 64-bit words in which every input bit moves about half the output bits.</summary>
+    internal static ulong Mix(ulong z)
+    {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);

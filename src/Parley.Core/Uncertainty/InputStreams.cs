@@ -46,10 +46,5 @@ internal static class InputStreams
     }
 
     // SplitMix64's finaliser, so that keys of similar ids differ in every bit.
-    private static ulong Finish(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    private static ulong Finish(ulong hash) => SeededRandom.Mix(hash);
 }
